@@ -1,0 +1,128 @@
+"""The custom actions Rasa calls. Each reads the tracker, asks ``answers`` /
+the query API, and sends the formatted reply; nothing else happens here."""
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import replies
+from actions.answers import OPTIONAL_SUBJECT, QUESTIONS, Ask
+from actions.knowledge import knowledge_base
+from actions.replies import Reply
+
+SUBJECT_LABELS = ("career", "course", "topic")
+
+
+def ask_from(tracker: Tracker) -> Ask:
+    entities: dict[str, list[str]] = {}
+    for entity in tracker.latest_message.get("entities", []):
+        entities.setdefault(entity["entity"], []).append(str(entity["value"]))
+    return Ask(tracker.latest_message.get("text") or "", entities)
+
+
+def say(dispatcher: CollectingDispatcher, reply: Reply) -> None:
+    dispatcher.utter_message(text=reply.text, buttons=reply.buttons or None)
+
+
+def answer(kind: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    """Answer a question of ``kind`` about the subject the user named, or the one under discussion."""
+    kb = knowledge_base()
+    question, ask = QUESTIONS[kind], ask_from(tracker)
+    events: list[EventType] = [SlotSet("question", kind)]
+    subject = None
+    if question.label:
+        mention = ask.first(question.label)
+        subject = kb.resolve(mention, question.label) if mention else tracker.get_slot(question.label)
+        if mention and subject is None:
+            known = kb.careers() if question.label == "career" else kb.courses()
+            say(dispatcher, replies.unknown(question.label, mention, known if question.label != "topic" else []))
+            return events
+        if subject is None and question.default_to_main_career:
+            subject = next(iter(kb.main_careers()), None)
+        if subject is None and kind not in OPTIONAL_SUBJECT:
+            say(dispatcher, replies.which(question.label, kb.careers() if question.label == "career" else kb.courses()))
+            return events
+        if subject:
+            events.append(SlotSet(question.label, subject))
+    say(dispatcher, question.answer(kb, subject, ask))
+    return events
+
+
+class AnswerAction(Action, ABC):
+    """``action_answer_<kind>``: answers one kind of question."""
+
+    @property
+    @abstractmethod
+    def kind(self) -> str: ...
+
+    def name(self) -> str:
+        return f"action_answer_{self.kind}"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        return answer(self.kind, dispatcher, tracker)
+
+
+def _answer_action(kind: str) -> type[AnswerAction]:
+    return type(f"AnswerAction_{kind}", (AnswerAction,), {"kind": kind, "__module__": __name__})
+
+
+ANSWER_ACTIONS = [_answer_action(kind) for kind in QUESTIONS]
+
+
+class FollowUpAction(Action):
+    """A bare name or "what about X?": the last kind of question, asked about X."""
+
+    def name(self) -> str:
+        return "action_answer_followup"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        ask = ask_from(tracker)
+        last = tracker.get_slot("question")
+        named = [label for label in SUBJECT_LABELS if ask.first(label)]
+        if last in QUESTIONS and QUESTIONS[last].label in named:
+            return answer(last, dispatcher, tracker)
+        fallback = {"career": "description", "course": "course_topics", "topic": "course_for_topic"}
+        if named:
+            return answer(fallback[named[0]], dispatcher, tracker)
+        if last in QUESTIONS:
+            return answer(last, dispatcher, tracker)
+        say(dispatcher, Reply("Which career or course do you mean? Try “what does a database architect earn?”"))
+        return []
+
+
+class CompareAction(Action):
+    """"Which pays more, X or Y?": both careers' figures side by side, per metric."""
+
+    def name(self) -> str:
+        return "action_answer_compare"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        kb, ask = knowledge_base(), ask_from(tracker)
+        careers = []
+        for mention in ask.entities.get("career", []):
+            career = kb.resolve(mention, "career")
+            if career is None:
+                say(dispatcher, replies.unknown("career", mention, kb.careers()))
+                return []
+            careers.append(career)
+        careers = list(dict.fromkeys(careers))
+        if len(careers) == 1 and tracker.get_slot("career") not in (None, careers[0]):
+            careers.insert(0, tracker.get_slot("career"))
+        if len(careers) < 2:
+            say(dispatcher, Reply("Which two careers should I compare? For example: “which pays more, software "
+                                  "developer or database architect?”"))
+            return []
+        first, second = careers[:2]
+        metric = kb.resolve(ask.first("metric"), "metric")
+        metrics = [metric] if metric else ["salary", "growth"]
+        statements = [s for s in kb.salary_comparisons(first) if {s.career, s.other} == {first, second}]
+        text = "\n".join(replies.comparison(kb.compare(first, second, m), first, second, statements) for m in metrics)
+        say(dispatcher, Reply(text))
+        events: list[EventType] = [SlotSet("career", first)]
+        if metric:
+            events.append(SlotSet("question", metric if metric == "salary" else "growth"))
+        return events

@@ -1,0 +1,119 @@
+"""The kinds of question the bot answers: what subject each needs (a career, a
+course, a topic or none) and which query-API calls and reply format answer it."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from actions import replies
+from actions.replies import Reply
+from kb.query import KnowledgeBase
+
+Answer = Callable[[KnowledgeBase, "str | None", "Ask"], Reply]
+
+
+@dataclass(frozen=True)
+class Ask:
+    """What the user just said: the raw text and the entity values by label."""
+
+    text: str
+    entities: dict[str, list[str]]
+
+    def first(self, label: str) -> str | None:
+        values = self.entities.get(label)
+        return values[0] if values else None
+
+
+@dataclass(frozen=True)
+class Question:
+    label: str | None  # the subject it is about: "career", "course", "topic" or None
+    answer: Answer
+    default_to_main_career: bool = False  # general questions ("which languages?") are about the main career
+
+
+def _salary(kb: KnowledgeBase, career: str, ask: Ask) -> Reply:
+    return replies.salary(career, kb.salaries(career), kb.salary_comparisons(career), kb.careers_with("salary"))
+
+
+def _growth(kb: KnowledgeBase, career: str, ask: Ask) -> Reply:
+    return replies.growth(career, kb.outlook(career), kb.openings(career), kb.careers_with("outlook"))
+
+
+def _description(kb: KnowledgeBase, career: str, ask: Ask) -> Reply:
+    return replies.description(career, kb.descriptions(career), kb.rankings(career), kb.categories(career))
+
+
+def _skills(kb: KnowledgeBase, career: str, ask: Ask) -> Reply:
+    kind = kb.resolve(ask.first("skill_kind"), "skill_kind")
+    return replies.skills(career, kb.skills(career, kind), kind)
+
+
+def _related(kb: KnowledgeBase, career: str, ask: Ask) -> Reply:
+    return replies.related(career, kb.related(career))
+
+
+def _courses(kb: KnowledgeBase, career: str | None, ask: Ask) -> Reply:
+    topic = kb.resolve(ask.first("topic"), "topic")
+    if topic and not ask.first("career"):
+        return _course_for_topic(kb, topic, ask)
+    if career:
+        hits = kb.courses_for_career(career)
+        if hits:
+            return replies.courses(f"Courses for {replies.plural(career)}", [h.subject for h in hits],
+                                   [hits[0].source])
+        return replies.courses(f"My documents don't link a course to {replies.plural(career)}. The courses I know",
+                               kb.courses(), [])
+    return replies.courses("The courses in my documents", kb.courses(), [])
+
+
+def _course_topics(kb: KnowledgeBase, course: str, ask: Ask) -> Reply:
+    return replies.course_topics(kb.course(course), course, kb.course_topics(course))
+
+
+def _mentoring(kb: KnowledgeBase, course: str, ask: Ask) -> Reply:
+    return replies.mentoring(course, kb.mentoring(course))
+
+
+def _prerequisites(kb: KnowledgeBase, course: str, ask: Ask) -> Reply:
+    return replies.prerequisites(course, kb.prerequisites(course))
+
+
+def _awards(kb: KnowledgeBase, course: str | None, ask: Ask) -> Reply:
+    return replies.awards(course, kb.awards(course))
+
+
+def _course_for_topic(kb: KnowledgeBase, topic: str, ask: Ask) -> Reply:
+    return replies.course_for_topic(topic, kb.courses_for_topic(topic))
+
+
+def _provider(kb: KnowledgeBase, _: None, ask: Ask) -> Reply:
+    return replies.quoted(kb.provider("location", "licensing", "formats"), "My documents don't say who runs the courses.")
+
+
+def _retake(kb: KnowledgeBase, _: None, ask: Ask) -> Reply:
+    return replies.quoted(kb.provider("retake", "certificate"), "My documents don't mention a retake policy.")
+
+
+def _general(kb: KnowledgeBase, _: None, ask: Ask) -> Reply:
+    return replies.quoted(kb.search(ask.text), "I couldn't find that in my documents. I can help with careers, "
+                                               "pay, job growth, skills and courses.")
+
+
+QUESTIONS: dict[str, Question] = {
+    "salary": Question("career", _salary),
+    "growth": Question("career", _growth),
+    "description": Question("career", _description),
+    "skills": Question("career", _skills, default_to_main_career=True),
+    "related": Question("career", _related, default_to_main_career=True),
+    "courses": Question("career", _courses),
+    "course_topics": Question("course", _course_topics),
+    "course_mentoring": Question("course", _mentoring),
+    "course_prerequisites": Question("course", _prerequisites),
+    "course_awards": Question("course", _awards),
+    "course_for_topic": Question("topic", _course_for_topic),
+    "provider": Question(None, _provider),
+    "retake": Question(None, _retake),
+    "general": Question(None, _general),
+}
+OPTIONAL_SUBJECT = {"courses", "course_awards"}
+"""Questions that still have an answer without a subject (all courses, all awards)."""

@@ -1,0 +1,239 @@
+"""How answers read: every reply text the actions send is written here, from
+``kb.query`` facts, with its source cited. No knowledge-base access here."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kb.query import (
+    AwardFact, Comparison, CourseFactText, MentoringFact, OpeningsFact, OutlookFact, RankingFact, SalaryComparisonFact,
+    SalaryFact, SkillFact, Source, Text,
+)
+
+Button = dict[str, str]
+
+
+@dataclass
+class Reply:
+    text: str
+    buttons: list[Button] = field(default_factory=list)
+
+
+def plural(career: str) -> str:
+    return career if career.endswith("s") else career + "s"
+
+
+def listing(items: list[str]) -> str:
+    items = list(dict.fromkeys(items))
+    if len(items) <= 2:
+        return " and ".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def cite(*sources: Source) -> str:
+    unique = list(dict.fromkeys((s.document, s.section) for s in sources))
+    return "Source: " + "; ".join(f"{doc}, “{section}”" for doc, section in unique) + "."
+
+
+def button(title: str, intent: str, **entities: str) -> Button:
+    payload = "/" + intent
+    if entities:
+        payload += "{" + ", ".join(f'"{k}": "{v}"' for k, v in entities.items()) + "}"
+    return {"title": title, "payload": payload}
+
+
+def career_buttons(career: str, skip: str) -> list[Button]:
+    options = [
+        ("Salary", "ask_salary"), ("Job growth", "ask_growth"), ("Skills needed", "ask_skills"),
+        ("Related courses", "ask_courses"),
+    ]
+    return [button(title, intent, career=career) for title, intent in options if intent != skip]
+
+
+def money(fact: SalaryFact) -> str:
+    amount = f"${fact.amount:,}"
+    return f"{fact.qualifier} {amount}" if fact.qualifier else amount
+
+
+def salary(career: str, facts: list[SalaryFact], comparisons: list[SalaryComparisonFact], known: list[str]) -> Reply:
+    if facts:
+        lines = []
+        for f in facts:
+            stat = f" on {f.statistic}" if f.statistic == "average" else (f" ({f.statistic})" if f.statistic else "")
+            org = f", according to {f.source_org}" if f.source_org else ""
+            when = f" ({f.as_of})" if f.as_of else ""
+            lines.append(f"{plural(career)} earn {money(f)} a {f.period}{stat}{org}{when}.")
+        return Reply(" ".join(lines) + "\n" + cite(*(f.source for f in facts)), career_buttons(career, "ask_salary"))
+    text = f"My documents don't give a salary figure for {plural(career)}."
+    if comparisons:
+        text += " They only say: " + " ".join(c.source.sentence for c in comparisons)
+        return Reply(text + "\n" + cite(*(c.source for c in comparisons)), career_buttons(career, "ask_salary"))
+    if known:
+        text += f" I do have salary figures for {listing(known)}."
+    return Reply(text, career_buttons(career, "ask_salary"))
+
+
+def growth_sentence(f: OutlookFact) -> str:
+    org = f", according to {f.source_org}" if f.source_org else ""
+    if f.percent is None:
+        return f"Employment of {plural(f.career)} is {f.direction}{org}."
+    verb = "grow" if f.direction == "growing" else "decline"
+    text = f"Jobs for {plural(f.career)} are expected to {verb} {f.percent:g} percent"
+    text += f" {f.horizon}" if f.horizon else ""
+    if f.pace:
+        text += f", {f.pace}"
+    if f.average_percent is not None:
+        text += f" (the average is {f.average_percent:g} percent)"
+    return text + org + "."
+
+
+def openings_sentence(f: OpeningsFact) -> str:
+    about = f"{f.qualifier} " if f.qualifier else ""
+    horizon = f" {f.horizon}" if f.horizon else ""
+    org = f", according to {f.source_org}" if f.source_org else ""
+    return f"There will be {about}{f.per_year:,} job openings for {plural(f.career)} each year{horizon}{org}."
+
+
+def growth(career: str, outlook: list[OutlookFact], openings: list[OpeningsFact], known: list[str]) -> Reply:
+    if not outlook and not openings:
+        text = f"My documents don't say how fast jobs for {plural(career)} are growing."
+        if known:
+            text += f" I do have growth figures for {listing(known)}."
+        return Reply(text, career_buttons(career, "ask_growth"))
+    parts = [growth_sentence(f) for f in outlook] + [openings_sentence(f) for f in openings]
+    sources = [f.source for f in outlook] + [f.source for f in openings]
+    return Reply(" ".join(parts) + "\n" + cite(*sources), career_buttons(career, "ask_growth"))
+
+
+def description(career: str, texts: list[Text], rankings: list[RankingFact], categories: list[Text]) -> Reply:
+    if not texts:
+        return Reply(f"My documents don't describe what {plural(career)} do.", career_buttons(career, ""))
+    body = texts[-1].text
+    extra = [f"{r.publisher} ranks {career} number {r.rank} in “{r.list_name}”." for r in rankings]
+    extra += [f"BLS files it under “{c.text}”." for c in categories if c.source.sentence.find("BLS") >= 0]
+    sources = [texts[-1].source] + [r.source for r in rankings]
+    return Reply(" ".join([body, *extra]) + "\n" + cite(*sources), career_buttons(career, ""))
+
+
+CATEGORY_NAMES = {"language": "programming languages", "database": "databases", "server": "servers"}
+
+
+def skills(career: str, facts: list[SkillFact], kind: str | None) -> Reply:
+    buttons = career_buttons(career, "ask_skills")
+    if not facts:
+        what = CATEGORY_NAMES.get(kind or "", f"{kind} skills" if kind else "skills")
+        return Reply(f"My documents don't list {what} for {plural(career)}.", buttons)
+    if kind in CATEGORY_NAMES:
+        names = [name for f in facts for name, category in f.examples if category == kind]
+        sources = [f.source for f in facts]
+        return Reply(f"Popular {CATEGORY_NAMES[kind]} for {plural(career)}: {listing(names)}.\n" + cite(*sources), buttons)
+    lines = []
+    for k in ("hard", "soft"):
+        names = [f.name for f in facts if f.kind == k]
+        if names:
+            lines.append(f"{k.capitalize()} skills: {listing(names)}.")
+    sources = list(dict.fromkeys(f.source for f in facts))[:3]
+    return Reply(f"What {plural(career)} need. " + " ".join(lines) + "\n" + cite(*sources), buttons)
+
+
+def related(career: str, texts: list[Text]) -> Reply:
+    if not texts:
+        return Reply(f"My documents don't name careers related to {career}.", career_buttons(career, ""))
+    names = [t.text for t in texts]
+    return Reply(f"Careers related to {career}: {listing(names)}.\n" + cite(texts[0].source),
+                 [button(n, "ask_career_description", career=n) for n in names[:4]])
+
+
+def comparison(result: Comparison, first: str, second: str, statements: list[SalaryComparisonFact]) -> str:
+    label = "salary" if result.metric == "salary" else "job growth"
+    have = [f for f in (result.first, result.second) if f is not None]
+    if result.metric == "salary" and len(have) < 2 and statements:
+        return " ".join(s.source.sentence for s in statements) + " " + cite(*(s.source for s in statements))
+    if not have:
+        return f"My documents don't give {label} figures for {first} or {second}."
+    detail = " ".join(salary_line(f) if isinstance(f, SalaryFact) else growth_sentence(f) for f in have)
+    if len(have) < 2:
+        missing = second if result.first else first
+        return f"My documents don't give a {label} figure for {plural(missing)}. {detail} " + cite(*(f.source for f in have))
+    lead = result.leader
+    verdict = (f"{plural(lead)} come out ahead on {label}." if lead else f"They are level on {label}.")
+    return f"{verdict} {detail} " + cite(*(f.source for f in have))
+
+
+def salary_line(f: SalaryFact) -> str:
+    return f"{plural(f.career)}: {money(f)} a {f.period}."
+
+
+def courses(title: str, names: list[str], sources: list[Source]) -> Reply:
+    text = f"{title}: {listing(names)}."
+    if sources:
+        text += "\n" + cite(*sources)
+    return Reply(text, [button(n, "ask_course_topics", course=n) for n in names[:4]])
+
+
+def course_topics(course: CourseFactText | None, name: str, topics: list[Text]) -> Reply:
+    if not topics:
+        return Reply(f"My documents don't list what the {name} covers.")
+    sources = [t.source for t in topics]
+    fmt = f" Format: {course.format}." if course and course.format else ""
+    return Reply(f"The {name} covers {listing([t.text for t in topics])}.{fmt}\n" + cite(*sources), course_buttons(name))
+
+
+def course_buttons(name: str) -> list[Button]:
+    return [
+        button("Mentoring", "ask_course_mentoring", course=name),
+        button("Prerequisites", "ask_course_prerequisites", course=name),
+        button("Awards", "ask_course_awards", course=name),
+    ]
+
+
+def mentoring(name: str, facts: list[MentoringFact]) -> Reply:
+    if not facts:
+        return Reply(f"My documents don't mention mentoring sessions for the {name}.", course_buttons(name))
+    f = facts[0]
+    return Reply(f"The {name} includes {f.sessions} one-on-one mentoring sessions.\n" + cite(f.source), course_buttons(name))
+
+
+def prerequisites(name: str, facts: list[Text]) -> Reply:
+    if not facts:
+        return Reply(f"My documents don't mention any prerequisites for the {name}.", course_buttons(name))
+    return Reply(f"For the {name} you should have {listing([f.text for f in facts])}.\n" + cite(*(f.source for f in facts)),
+                 course_buttons(name))
+
+
+def awards(name: str | None, facts: list[AwardFact]) -> Reply:
+    if not facts:
+        about = f"the {name}" if name else "any course"
+        return Reply(f"My documents don't mention awards for {about}.")
+    lines = [
+        f"{'In ' + str(f.year) + ' the' if f.year else 'The'} {f.course} was awarded {f.title}"
+        + (f" by {f.awarded_by}." if f.awarded_by else ".")
+        for f in facts
+    ]
+    return Reply(" ".join(lines) + "\n" + cite(*(f.source for f in facts)))
+
+
+def course_for_topic(topic: str, hits: list[Text]) -> Reply:
+    if not hits:
+        return Reply(f"None of the courses in my documents mentions {topic}.")
+    names = [h.subject for h in hits]
+    return Reply(f"{topic} is taught in the {listing(names)}.\n" + cite(*(h.source for h in hits)),
+                 [button(n, "ask_course_topics", course=n) for n in names[:4]])
+
+
+def quoted(facts: list[Text], missing: str) -> Reply:
+    """Answer with the documents' own sentences, each once."""
+    if not facts:
+        return Reply(missing)
+    sentences = list(dict.fromkeys(f.source.sentence for f in facts))
+    return Reply(" ".join(sentences) + "\n" + cite(*(f.source for f in facts)))
+
+
+def unknown(kind: str, mention: str, known: list[str]) -> Reply:
+    text = f"I don't have “{mention}” in my documents, so I can't answer that for it."
+    if known:
+        text += f" The {kind}s I know about are {listing(known)}."
+    return Reply(text, [button(k, "inform", **{kind: k}) for k in known[:4]])
+
+
+def which(kind: str, known: list[str]) -> Reply:
+    return Reply(f"Which {kind}? I know about {listing(known)}.", [button(k, "inform", **{kind: k}) for k in known[:6]])

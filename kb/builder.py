@@ -1,0 +1,153 @@
+"""Builds the knowledge base from a folder of documents.
+
+Idempotent: each document's fingerprint (its bytes plus ``EXTRACTOR_VERSION``)
+is stored, so a rebuild only re-extracts changed documents and drops deleted
+ones. A document that cannot be read is reported by name; the rest still build.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from kb import db, patterns, structure
+from kb.extract import Context, Extractor, ParsedDocument, careers, courses, provider, skills
+from kb.schema import FACT_MODELS, Alias, Career, Course, Document, Passage
+
+log = logging.getLogger(__name__)
+
+EXTRACTOR_VERSION = "1"
+EXTRACTORS: tuple[Extractor, ...] = (careers.extract, skills.extract, courses.extract, provider.extract)
+ALIASES_FILE = Path(__file__).with_name("aliases.yml")
+
+
+class DocumentError(ValueError):
+    """A document that cannot be used; the message names the file."""
+
+
+@dataclass
+class BuildReport:
+    built: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    errors: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def read_document(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DocumentError(f"{path.name}: cannot be read ({exc.strerror})") from exc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DocumentError(f"{path.name}: is not UTF-8 text (bad byte at offset {exc.start})") from exc
+    if not text.strip():
+        raise DocumentError(f"{path.name}: is empty")
+    return text
+
+
+def fingerprint(text: str) -> str:
+    return hashlib.sha256((EXTRACTOR_VERSION + "\0" + text).encode()).hexdigest()
+
+
+def parse(name: str, text: str, known_careers: list[str]) -> ParsedDocument:
+    sections = structure.parse(text, patterns.nlp())
+    own = [t for s in sections if (t := patterns.career_title(s.heading))]
+    main = _main_career(sections, own)
+    return ParsedDocument(name=name, sections=sections, known_careers=sorted(set(own + known_careers)), main_career=main)
+
+
+def _main_career(sections: list[structure.Section], own: list[str]) -> str | None:
+    """The career a document is about: named by a 'What is a …?' heading or leading its first sentence."""
+    for section in sections:
+        if section.heading.startswith("What ") and (title := patterns.career_title(section.heading)):
+            return title
+    first = sections[0].sentences[0] if sections and sections[0].sentences else ""
+    titles = patterns.job_titles(first)
+    if titles and titles[0][0] == 0:
+        return titles[0][2]
+    return None
+
+
+def build(documents_dir: Path, url: str) -> BuildReport:
+    """Bring the KB at ``url`` up to date with ``documents_dir``."""
+    report = BuildReport()
+    factory = db.session_factory(db.engine(url, create=True))
+    paths = sorted(p for p in documents_dir.glob("*") if p.is_file() and not p.name.startswith("."))
+    with factory() as session:
+        stored = {d.name: d for d in session.execute(select(Document)).scalars()}
+        for name in sorted(set(stored) - {p.name for p in paths}):
+            _forget(session, stored[name])
+            report.removed.append(name)
+        session.commit()
+        for path in paths:
+            try:
+                text = read_document(path)
+            except DocumentError as exc:
+                log.error("%s", exc)
+                report.errors[path.name] = str(exc)
+                continue
+            existing = stored.get(path.name)
+            if existing is not None and existing.fingerprint == fingerprint(text):
+                report.unchanged.append(path.name)
+                continue
+            if existing is not None:
+                _forget(session, existing)
+            known = list(session.execute(select(Career.name)).scalars())
+            _store(session, parse(path.name, text, known), fingerprint(text))
+            session.commit()
+            report.built.append(path.name)
+        _load_aliases(session)
+        session.commit()
+    return report
+
+
+def _store(session: Session, parsed: ParsedDocument, print_: str) -> None:
+    document = Document(name=parsed.name, fingerprint=print_, main_career=parsed.main_career)
+    session.add(document)
+    ctx = Context(session, document)
+    for career in parsed.known_careers:
+        if career in {patterns.career_title(s.heading) for s in parsed.sections}:
+            ctx.career(career)
+    position = 0
+    for section in parsed.sections:
+        for sentence in section.sentences:
+            session.add(Passage(position=position, **ctx.source(section, sentence)))
+            position += 1
+    for extractor in EXTRACTORS:
+        session.add_all(list(extractor(parsed, ctx)))
+
+
+def _forget(session: Session, document: Document) -> None:
+    """Delete a document's facts, then careers and courses no fact refers to any more."""
+    for model in FACT_MODELS:
+        session.execute(delete(model).where(model.document_id == document.id))
+    session.delete(document)
+    session.flush()
+    for model in (Career, Course):
+        column = model.__tablename__[:-1] + "_id"
+        referenced = set()
+        for fact in FACT_MODELS:
+            for col in fact.__table__.columns:
+                if col.foreign_keys and any(fk.column.table is model.__table__ for fk in col.foreign_keys):
+                    referenced |= set(session.execute(select(col)).scalars())
+        del column
+        session.execute(delete(model).where(model.id.not_in(referenced)))
+
+
+def _load_aliases(session: Session) -> None:
+    session.execute(delete(Alias))
+    curated = yaml.safe_load(ALIASES_FILE.read_text(encoding="utf-8")) or {}
+    for kind, entries in curated.items():
+        for canonical, aliases in (entries or {}).items():
+            session.add_all(Alias(kind=kind, alias=a, canonical=canonical) for a in aliases)

@@ -1,0 +1,44 @@
+"""Engine and session set-up for any SQLAlchemy URL (SQLite by default, PostgreSQL too)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.orm import sessionmaker
+
+from kb.schema import Base
+
+
+class KnowledgeBaseMissing(RuntimeError):
+    """The KB database is missing or unreadable; the message names the file and the fix."""
+
+
+REBUILD_HINT = "Build it with `make kb` (or `python -m bot kb`)."
+
+
+def sqlite_path(url: str) -> Path | None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        return Path(parsed.database)
+    return None
+
+
+def engine(url: str, create: bool = False) -> Engine:
+    """An engine for ``url``; with ``create`` the tables are made (and the SQLite folder)."""
+    path = sqlite_path(url)
+    if path is not None:
+        if create:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        elif not path.is_file():
+            raise KnowledgeBaseMissing(f"Knowledge base not found: {path}. {REBUILD_HINT}")
+    eng = create_engine(url, future=True)
+    if eng.dialect.name == "sqlite":
+        event.listen(eng, "connect", lambda conn, _: conn.execute("PRAGMA foreign_keys=ON"))
+    if create:
+        Base.metadata.create_all(eng)
+    return eng
+
+
+def session_factory(eng: Engine) -> sessionmaker:
+    return sessionmaker(eng, future=True, expire_on_commit=False)

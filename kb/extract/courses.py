@@ -1,0 +1,158 @@
+"""Courses: names, what they cover, mentoring, prerequisites, awards, format, and
+the career they prepare for.
+
+A course's sentences are the ones from where it is named until another course
+is named, within one paragraph (a bullet is a paragraph)."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from kb import patterns
+from kb.extract import Context, ParsedDocument
+from kb.extract.provider import provider_name
+from kb.schema import Award, Base, CourseCareer, CourseDescription, CourseTopic, Mentoring, Prerequisite
+from kb.structure import Section
+
+WORD = r"(?:[A-Z][\w.+#’'-]*|&|and|with)"
+HEADS = r"(?:Certificate|Bootcamp|Certification|Diploma|Program)"
+COURSE_NAMES = (
+    re.compile(rf"\b(?P<name>[A-Z][\w.+#’'-]*(?:\s+{WORD})*?\s+{HEADS})\b"),
+    re.compile(rf"\b(?:class|course|workshop) called (?P<name>[A-Z][\w.+#’'-]*(?:\s+{WORD})*)"),
+    re.compile(rf"[’']s (?P<name>[A-Z][\w.+#’'-]*(?:\s+{WORD})*) (?:class|course|workshop)\b"),
+)
+LEADING = re.compile(r"^(?:(?:The|In|Another|A|An|This|Our|Its|Their)\s+)+")
+AWARD = re.compile(
+    r"(?:\bIn (?P<year>\d{4}),?\s+)?\b(?:it|the course|this course|the class|this class)\s+was (?:awarded|named)\s+"
+    r"(?P<title>.+?)\s+by\s+(?P<by>[A-Z][\w&. ]+?)\.?$"
+    r"|\bwas (?:awarded|named) (?P<title2>.+?) by (?P<by2>[A-Z][\w&. ]+?) in (?P<year2>\d{4})",
+    re.I,
+)
+MENTORING = re.compile(r"\b(?P<n>\w+)\s+(?:one-on-one\s+|1-on-1\s+|private\s+|individual\s+)?mentoring sessions\b", re.I)
+PREREQUISITES = (
+    re.compile(r"\bshould (?:already )?(?:have|know)\s+(?P<p>[^.]+)", re.I),
+    re.compile(r"\bprerequisites? (?:is|are|include)\s+(?P<p>[^.]+)", re.I),
+    re.compile(r"^If you already know (?P<p>[^,]+),", re.I),
+)
+FORMAT_WORDS = re.compile(
+    r"\b(comprehensive|multi-week|part-time|full-time|in-person|live online|self-paced|short|beginner|"
+    r"project-based|(?:a|one) day or two|weeknights and weekends)\b", re.I,
+)
+BECOME = re.compile(r"\b(?i:become) (?i:an?) (?P<career>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)")
+TOPIC_LIST = re.compile(r"\b(?:topics including|including|such as|learn about)\s+(?P<list>[^.]+)", re.I)
+TECH_WORD = re.compile(r"^(?:[A-Z][A-Za-z0-9+#]*(?:\.[a-z]+)?|[a-z]+\.js|[A-Z]{2,})$")
+NOT_TOPICS = {
+    "In", "You", "You’ll", "The", "This", "These", "Students", "Learning", "Finally", "Another", "As", "If", "For",
+    "Twelve", "It", "Its", "By", "All", "Some", "Development", "Developer", "Developers", "Certificate", "Best",
+    "Bootcamp", "Noble", "Desktop", "Forbes", "Advisor", "Rest", "REST", "U.S.", "Learn", "Also",
+}
+
+
+def course_names(sentence: str) -> list[str]:
+    """Course names in a sentence, in order; award titles are not courses."""
+    award = AWARD.search(sentence)
+    found: list[tuple[int, str]] = []
+    for rx in COURSE_NAMES:
+        for m in rx.finditer(sentence):
+            if award and m.start() >= award.start():
+                continue
+            name = LEADING.sub("", m.group("name")).strip()
+            if len(name.split()) >= 2 and all(name != n for _, n in found):
+                found.append((m.start(), name))
+    return [n for _, n in sorted(found)]
+
+
+def course_sentences(section: Section) -> Iterator[tuple[str, list[str], list[str]]]:
+    """(course, its sentences, the paragraph's lead sentences) for each course named in a section."""
+    for paragraph in section.paragraphs:
+        lead: list[str] = []
+        current: str | None = None
+        owned: dict[str, list[str]] = {}
+        for sentence in paragraph.sentences:
+            names = course_names(sentence)
+            if names:
+                current = names[-1] if sentence.startswith("If ") else names[0]
+            if current:
+                owned.setdefault(current, []).append(sentence)
+            else:
+                lead.append(sentence)
+        for name, sentences in owned.items():
+            yield name, sentences, lead
+
+
+def extract(doc: ParsedDocument, ctx: Context) -> Iterator[Base]:
+    provider = provider_name(doc)
+    seen: set[str] = set()
+    for section in doc.sections:
+        heading_career = BECOME.search(section.heading)
+        for name, sentences, lead in course_sentences(section):
+            course = ctx.course(name)
+            src = lambda s: ctx.source(section, s)  # noqa: E731 - short local helper
+            if name not in seen:
+                seen.add(name)
+                formats = sorted({m.group(1).lower() for s in lead + sentences for m in FORMAT_WORDS.finditer(s)})
+                yield CourseDescription(course=course, text=" ".join(sentences[:2]), provider=provider,
+                                        format=", ".join(formats) or None, **src(sentences[0]))
+                if heading_career:
+                    yield CourseCareer(course=course, career_name=heading_career.group("career"),
+                                       **ctx.source(section, section.heading))
+            for topic, sentence in _topics(name, provider, sentences):
+                yield CourseTopic(course=course, topic=topic, **src(sentence))
+            for sentence in sentences:
+                yield from _course_facts(course, sentence, src)
+
+
+def _course_facts(course, sentence: str, src) -> Iterator[Base]:
+    mentoring = MENTORING.search(sentence)
+    if mentoring and (n := patterns.to_number(mentoring.group("n"))) is not None:
+        yield Mentoring(course=course, sessions=int(n), **src(sentence))
+    for rx in PREREQUISITES:
+        match = rx.search(sentence)
+        if match:
+            yield Prerequisite(course=course, text=match.group("p").strip(), **src(sentence))
+            break
+    award = AWARD.search(sentence)
+    if award:
+        year = award.group("year") or award.group("year2")
+        yield Award(course=course, title=(award.group("title") or award.group("title2")).strip(),
+                    awarded_by=(award.group("by") or award.group("by2")).strip(), year=int(year) if year else None,
+                    **src(sentence))
+    become = BECOME.search(sentence)
+    if become:
+        yield CourseCareer(course=course, career_name=become.group("career"), **src(sentence))
+
+
+def _topics(course: str, provider: str | None, sentences: list[str]) -> Iterator[tuple[str, str]]:
+    """Technologies and subjects a course names: capitalised tech words, and listed subjects."""
+    skip = set(re.split(r"[\s-]+", course)) | set((provider or "").split()) | NOT_TOPICS
+    seen: set[str] = set()
+
+    def fresh(topic: str) -> bool:
+        key = topic.lower()
+        if key in seen or not topic:
+            return False
+        seen.add(key)
+        return True
+
+    for sentence in sentences:
+        award = AWARD.search(sentence)
+        text = sentence[: award.start()] if award else sentence
+        doc = patterns.tokens(text)
+        run: list[str] = []
+        for tok in list(doc) + [None]:
+            if tok is not None and TECH_WORD.match(tok.text) and tok.text not in skip and not (tok.i == 0 and tok.text.istitle()):
+                run.append(tok.text)
+                continue
+            if tok is not None and run and tok.text.upper() == "REST":
+                run.append(tok.text)
+                continue
+            if run:
+                topic = " ".join(run)
+                if fresh(topic):
+                    yield topic, sentence
+                run = []
+        for match in TOPIC_LIST.finditer(text):
+            for item in patterns.split_list(match.group("list")):
+                item = re.sub(r"^(?:a variety of|the|about)\s+", "", item).strip()
+                if 0 < len(item.split()) <= 4 and not item.lower().startswith("how ") and fresh(item):
+                    yield item, sentence

@@ -1,0 +1,43 @@
+"""The general skills of a document's main career: one skill per section under a
+"Hard Skills" / "Soft Skills" group, with the languages, servers and databases it names."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from kb import patterns
+from kb.extract import Context, ParsedDocument
+from kb.schema import Base, Skill, SkillExample
+
+SKILL_GROUP = re.compile(r"\b(hard|soft|technical|interpersonal|people)\s+skills\b", re.I)
+KIND = {"hard": "hard", "technical": "hard", "soft": "soft", "interpersonal": "soft", "people": "soft"}
+EXAMPLES = re.compile(
+    r"\b(?:popular|common|widely used|well-known|leading)\s+(?P<what>[\w\s-]+?)\s+(?:include|are|such as)\s+(?P<list>[^.]+)",
+    re.I,
+)
+CATEGORIES = (
+    ("language", re.compile(r"\blanguages?\b", re.I)),
+    ("database", re.compile(r"\bdatabases?\b|\bdatabase systems?\b", re.I)),
+    ("server", re.compile(r"\bservers?\b", re.I)),
+    ("framework", re.compile(r"\bframeworks?\b", re.I)),
+    ("tool", re.compile(r"\btools?\b", re.I)),
+)
+
+
+def extract(doc: ParsedDocument, ctx: Context) -> Iterator[Base]:
+    if not doc.main_career:
+        return
+    for section in doc.sections:
+        group = SKILL_GROUP.search(section.group or "")
+        if not group or not section.sentences:
+            continue
+        first = section.sentences[0]
+        skill = Skill(career=ctx.career(doc.main_career), name=section.heading, kind=KIND[group.group(1).lower()],
+                      description=first, **ctx.source(section, first))
+        for sentence in section.sentences:
+            match = EXAMPLES.search(sentence)
+            category = match and next((c for c, rx in CATEGORIES if rx.search(match.group("what"))), None)
+            if category:
+                for item in patterns.split_list(match.group("list")):
+                    skill.examples.append(SkillExample(name=item, category=category, **ctx.source(section, sentence)))
+        yield skill

@@ -1,0 +1,380 @@
+"""The typed, read-only query API: the only way the actions read the knowledge base.
+
+Every answer carries a ``Source`` (document, section, sentence). Lookups take the
+user's own words for careers, courses and topics and resolve them (aliases,
+plurals, typos) with ``kb.matching``.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property
+
+from sqlalchemy import inspect, select
+from sqlalchemy.exc import DatabaseError
+
+from kb import db
+from kb.matching import Term, Vocabulary, normalize
+from kb.schema import (
+    Alias, Award, Career, Document, CareerDescription, Category, Course, CourseCareer, CourseDescription, CourseTopic,
+    Mentoring, Openings, Outlook, Passage, Prerequisite, ProviderFact, Ranking, RelatedCareer, Salary,
+    SalaryComparison, Skill,
+)
+
+
+@dataclass(frozen=True)
+class Source:
+    document: str
+    section: str
+    sentence: str
+
+
+@dataclass(frozen=True)
+class Text:
+    """A plain statement: a description, a prerequisite, a provider fact, a passage."""
+
+    subject: str
+    text: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class SalaryFact:
+    career: str
+    amount: int
+    qualifier: str | None
+    period: str
+    statistic: str | None
+    as_of: str | None
+    source_org: str | None
+    source: Source
+
+
+@dataclass(frozen=True)
+class SalaryComparisonFact:
+    career: str
+    other: str
+    relation: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class OutlookFact:
+    career: str
+    direction: str
+    percent: float | None
+    horizon: str | None
+    average_percent: float | None
+    pace: str | None
+    source_org: str | None
+    source: Source
+
+
+@dataclass(frozen=True)
+class OpeningsFact:
+    career: str
+    per_year: int
+    qualifier: str | None
+    horizon: str | None
+    source_org: str | None
+    source: Source
+
+
+@dataclass(frozen=True)
+class RankingFact:
+    career: str
+    rank: int
+    list_name: str
+    publisher: str | None
+    source: Source
+
+
+@dataclass(frozen=True)
+class SkillFact:
+    career: str
+    name: str
+    kind: str
+    description: str | None
+    examples: tuple[tuple[str, str], ...]  # (name, category)
+    source: Source
+
+
+@dataclass(frozen=True)
+class MentoringFact:
+    course: str
+    sessions: int
+    source: Source
+
+
+@dataclass(frozen=True)
+class AwardFact:
+    course: str
+    title: str
+    awarded_by: str | None
+    year: int | None
+    source: Source
+
+
+@dataclass(frozen=True)
+class CourseFactText:
+    course: str
+    provider: str | None
+    format: str | None
+    text: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class Comparison:
+    metric: str  # "salary" | "growth"
+    first: SalaryFact | OutlookFact | None
+    second: SalaryFact | OutlookFact | None
+
+    @property
+    def leader(self) -> str | None:
+        """The career ahead on this metric, when both figures are known."""
+        if not self.first or not self.second:
+            return None
+        a, b = (_value(self.first), _value(self.second))
+        if a is None or b is None or a == b:
+            return None
+        return self.first.career if a > b else self.second.career
+
+
+def _value(fact: SalaryFact | OutlookFact) -> float | None:
+    if isinstance(fact, SalaryFact):
+        return fact.amount
+    if fact.percent is None:
+        return None
+    return fact.percent if fact.direction == "growing" else -fact.percent
+
+
+def _source(row) -> Source:
+    return Source(row.document.name, row.section, row.sentence)
+
+
+WORD = re.compile(r"[a-z0-9][a-z0-9.+#]*")
+QUESTION_WORDS = {
+    "what", "when", "where", "who", "why", "how", "which", "is", "are", "was", "were", "do", "does", "did", "the",
+    "a", "an", "of", "to", "in", "on", "for", "and", "or", "it", "that", "this", "i", "me", "my", "you", "can",
+    "tell", "about", "be", "with", "by", "as", "at", "from", "its", "their", "they", "there", "go", "went",
+}
+
+
+def _terms(text: str) -> list[str]:
+    words = WORD.findall(text.lower())
+    return [normalize(w) for w in words if w not in QUESTION_WORDS]
+
+
+class KnowledgeBase:
+    """Read access to a built knowledge base at a SQLAlchemy URL."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        engine = db.engine(url)
+        try:
+            tables = set(inspect(engine).get_table_names())
+        except DatabaseError as exc:
+            raise db.KnowledgeBaseMissing(
+                f"Knowledge base at {db.sqlite_path(url) or url} is unreadable ({exc.orig}). {db.REBUILD_HINT}"
+            ) from exc
+        if "careers" not in tables:
+            raise db.KnowledgeBaseMissing(
+                f"Knowledge base at {db.sqlite_path(url) or url} has no tables. {db.REBUILD_HINT}"
+            )
+        self._session = db.session_factory(engine)
+
+    def _all(self, statement) -> list:
+        with self._session() as session:
+            return list(session.execute(statement).scalars())
+
+    # -- names -------------------------------------------------------------------------------
+
+    def careers(self) -> list[str]:
+        return self._all(select(Career.name).order_by(Career.name))
+
+    def courses(self) -> list[str]:
+        return self._all(select(Course.name).order_by(Course.id))
+
+    def main_careers(self) -> list[str]:
+        """The careers whole documents are about (e.g. Back End Developer), first document first."""
+        rows = self._all(select(Document.main_career).where(Document.main_career.is_not(None)).order_by(Document.id))
+        return list(dict.fromkeys(rows))
+
+    def careers_with(self, fact: str) -> list[str]:
+        """Careers that have a "salary" or "outlook" figure."""
+        model = {"salary": Salary, "outlook": Outlook}[fact]
+        return sorted(set(self._all(select(Career.name).join(model, model.career_id == Career.id))))
+
+    def topics(self) -> list[str]:
+        return sorted(set(self._all(select(CourseTopic.topic))), key=str.lower)
+
+    @cached_property
+    def vocabulary(self) -> Vocabulary:
+        """Every name the KB knows, with its aliases: careers, courses, topics, skill kinds, metrics."""
+        terms = [Term(n, n, "career") for n in self.careers()]
+        terms += [Term(n, n, "course") for n in self.courses()]
+        terms += [Term(t, t, "topic") for t in self.topics()]
+        known = {t.canonical for t in terms}
+        for alias in self._all(select(Alias)):
+            if alias.kind in ("skill_kind", "metric") or alias.canonical in known:
+                terms.append(Term(alias.alias, alias.canonical, alias.kind))
+        return Vocabulary(terms)
+
+    def resolve(self, mention: str | None, label: str) -> str | None:
+        """The canonical career/course/topic/skill_kind/metric a user's words stand for."""
+        if not mention or not mention.strip():
+            return None
+        return self.vocabulary.resolve(mention, label)
+
+    # -- careers -----------------------------------------------------------------------------
+
+    def _career_rows(self, model, career: str, *order) -> list:
+        return self._all(select(model).join(model.career).where(Career.name == career).order_by(*order, model.id))
+
+    def descriptions(self, career: str) -> list[Text]:
+        return [Text(career, r.text, _source(r)) for r in self._career_rows(CareerDescription, career)]
+
+    def salaries(self, career: str) -> list[SalaryFact]:
+        return [
+            SalaryFact(career, r.amount, r.qualifier, r.period, r.statistic, r.as_of, r.source_org, _source(r))
+            for r in self._career_rows(Salary, career)
+        ]
+
+    def salary_comparisons(self, career: str) -> list[SalaryComparisonFact]:
+        """Relative pay statements that involve the career on either side."""
+        rows = self._all(select(SalaryComparison).order_by(SalaryComparison.id))
+        return [
+            SalaryComparisonFact(r.career.name, r.other_career.name, r.relation, _source(r))
+            for r in rows if career in (r.career.name, r.other_career.name)
+        ]
+
+    def outlook(self, career: str) -> list[OutlookFact]:
+        rows = self._career_rows(Outlook, career)
+        facts = [
+            OutlookFact(career, r.direction, r.percent, r.horizon, r.average_percent, r.pace, r.source_org, _source(r))
+            for r in rows
+        ]
+        return sorted(facts, key=lambda f: f.percent is None)
+
+    def openings(self, career: str) -> list[OpeningsFact]:
+        return [
+            OpeningsFact(career, r.per_year, r.qualifier, r.horizon, r.source_org, _source(r))
+            for r in self._career_rows(Openings, career)
+        ]
+
+    def categories(self, career: str) -> list[Text]:
+        return [Text(career, r.name, _source(r)) for r in self._career_rows(Category, career)]
+
+    def rankings(self, career: str) -> list[RankingFact]:
+        return [
+            RankingFact(career, r.rank, r.list_name, r.publisher, _source(r))
+            for r in self._career_rows(Ranking, career)
+        ]
+
+    def skills(self, career: str, kind: str | None = None) -> list[SkillFact]:
+        """Skills for a career; ``kind`` is "hard", "soft", or an example category ("language", "database", ...)."""
+        facts = [
+            SkillFact(career, r.name, r.kind, r.description, tuple((e.name, e.category) for e in r.examples), _source(r))
+            for r in self._career_rows(Skill, career)
+        ]
+        if kind in ("hard", "soft"):
+            return [f for f in facts if f.kind == kind]
+        if kind:
+            return [f for f in facts if any(c == kind for _, c in f.examples)]
+        return facts
+
+    def related(self, career: str) -> list[Text]:
+        """Careers the documents relate to this one (in either direction)."""
+        rows = self._all(select(RelatedCareer).order_by(RelatedCareer.id))
+        out = []
+        for r in rows:
+            if r.career.name == career:
+                out.append(Text(career, r.related.name, _source(r)))
+            elif r.related.name == career:
+                out.append(Text(career, r.career.name, _source(r)))
+        return out
+
+    def compare(self, first: str, second: str, metric: str) -> Comparison:
+        pick = (lambda c: next(iter(self.salaries(c)), None)) if metric == "salary" else (
+            lambda c: next(iter(self.outlook(c)), None))
+        return Comparison(metric, pick(first), pick(second))
+
+    # -- courses -----------------------------------------------------------------------------
+
+    def _course_rows(self, model, course: str) -> list:
+        return self._all(select(model).join(model.course).where(Course.name == course).order_by(model.id))
+
+    def course(self, course: str) -> CourseFactText | None:
+        rows = self._course_rows(CourseDescription, course)
+        return next((CourseFactText(course, r.provider, r.format, r.text, _source(r)) for r in rows), None)
+
+    def course_topics(self, course: str) -> list[Text]:
+        return [Text(course, r.topic, _source(r)) for r in self._course_rows(CourseTopic, course)]
+
+    def mentoring(self, course: str) -> list[MentoringFact]:
+        return [MentoringFact(course, r.sessions, _source(r)) for r in self._course_rows(Mentoring, course)]
+
+    def prerequisites(self, course: str) -> list[Text]:
+        return [Text(course, r.text, _source(r)) for r in self._course_rows(Prerequisite, course)]
+
+    def awards(self, course: str | None = None) -> list[AwardFact]:
+        rows = self._course_rows(Award, course) if course else self._all(select(Award).order_by(Award.id))
+        return [AwardFact(r.course.name, r.title, r.awarded_by, r.year, _source(r)) for r in rows]
+
+    def courses_for_career(self, career: str) -> list[Text]:
+        rows = self._all(select(CourseCareer).order_by(CourseCareer.id))
+        wanted = normalize(career)
+        return [Text(r.course.name, r.career_name, _source(r)) for r in rows if normalize(r.career_name) == wanted]
+
+    def courses_for_topic(self, topic: str) -> list[Text]:
+        """Courses that cover a topic, by extracted topic or, failing that, by any sentence naming it."""
+        wanted = normalize(topic)
+        rows = self._all(select(CourseTopic).order_by(CourseTopic.id))
+        hits = [Text(r.course.name, r.topic, _source(r)) for r in rows if normalize(r.topic) == wanted]
+        if not hits:
+            pattern = re.compile(rf"\b{re.escape(topic)}\b", re.I)
+            hits = [Text(r.course.name, topic, _source(r)) for r in rows if pattern.search(r.sentence)]
+        seen: set[str] = set()
+        return [h for h in hits if not (h.subject in seen or seen.add(h.subject))]
+
+    # -- provider and passages -----------------------------------------------------------------
+
+    def provider(self, *attributes: str) -> list[Text]:
+        statement = select(ProviderFact).order_by(ProviderFact.id)
+        if attributes:
+            statement = statement.where(ProviderFact.attribute.in_(attributes))
+        return [Text(f"{r.provider}:{r.attribute}", r.value, _source(r)) for r in self._all(statement)]
+
+    @cached_property
+    def _passages(self) -> list[tuple[Source, Counter]]:
+        rows = self._all(select(Passage).order_by(Passage.document_id, Passage.position))
+        return [(_source(r), Counter(_terms(r.sentence))) for r in rows]
+
+    def search(self, question: str, limit: int = 1) -> list[Text]:
+        """The passages that best answer a free question (BM25, with a boost for definitions)."""
+        query = set(_terms(question))
+        if not query or not self._passages:
+            return []
+        n = len(self._passages)
+        avg = sum(sum(c.values()) for _, c in self._passages) / n
+        df = Counter(t for _, c in self._passages for t in set(c))
+        subject = re.search(r"\bwhat (?:is|are) (?:an? |the )?(?P<x>[\w .-]+?)\??$", question.lower())
+        scored = []
+        for source, counts in self._passages:
+            length = sum(counts.values())
+            score = 0.0
+            for term in query & set(counts):
+                idf = math.log(1 + (n - df[term] + 0.5) / (df[term] + 0.5))
+                tf = counts[term]
+                score += idf * tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * length / avg))
+            if subject and re.match(rf"(?:an?|the)?\s*(?:[\w ]+\()?{re.escape(subject.group('x'))}\)?\s+(?:is|refers to)\b",
+                                    source.sentence, re.I):
+                score *= 2
+            if score > 0:
+                scored.append((score, source))
+        scored.sort(key=lambda pair: -pair[0])
+        best = scored[0][0] if scored else 0.0
+        return [Text("passage", s.sentence, s) for score, s in scored[:limit] if score >= max(2.0, best * 0.5)]
