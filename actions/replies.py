@@ -50,7 +50,7 @@ def career_buttons(career: str, skip: str) -> list[Button]:
 
 
 def money(fact: SalaryFact) -> str:
-    amount = f"${fact.amount:,}"
+    amount = f"${fact.amount:,.0f}" if fact.amount == int(fact.amount) else f"${fact.amount:,.2f}"
     return f"{fact.qualifier} {amount}" if fact.qualifier else amount
 
 

@@ -21,7 +21,7 @@ from kb.schema import FACT_MODELS, Alias, Career, Course, Document, Passage
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 EXTRACTORS: tuple[Extractor, ...] = (careers.extract, skills.extract, courses.extract, provider.extract)
 ALIASES_FILE = Path(__file__).with_name("aliases.yml")
 
@@ -83,7 +83,7 @@ def build(documents_dir: Path, url: str) -> BuildReport:
     """Bring the KB at ``url`` up to date with ``documents_dir``."""
     report = BuildReport()
     factory = db.session_factory(db.engine(url, create=True))
-    paths = sorted(p for p in documents_dir.glob("*") if p.is_file() and not p.name.startswith("."))
+    paths = sorted(p for p in documents_dir.glob("*") if (p.is_file() or p.is_symlink()) and not p.name.startswith("."))
     with factory() as session:
         stored = {d.name: d for d in session.execute(select(Document)).scalars()}
         for name in sorted(set(stored) - {p.name for p in paths}):

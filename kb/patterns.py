@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 JOB_HEADS = (
     "Developer", "Engineer", "Architect", "Programmer", "Analyst", "Administrator",
     "Scientist", "Designer", "Manager", "Specialist", "Tester", "Technician",
-    "Consultant", "Officer", "Researcher", "Nurse", "Teacher", "Accountant",
+    "Consultant", "Officer", "Researcher", "Nurse", "Teacher", "Accountant", "Clerk",
 )
 QUALIFIERS = (
     "just over", "just under", "a little over", "more than", "less than", "nearly",

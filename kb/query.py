@@ -43,7 +43,7 @@ class Text:
 @dataclass(frozen=True)
 class SalaryFact:
     career: str
-    amount: int
+    amount: float
     qualifier: str | None
     period: str
     statistic: str | None
@@ -354,27 +354,30 @@ class KnowledgeBase:
         return [(_source(r), Counter(_terms(r.sentence))) for r in rows]
 
     def search(self, question: str, limit: int = 1) -> list[Text]:
-        """The passages that best answer a free question (BM25, with a boost for definitions)."""
+        """The passages that best answer a free question (BM25, with a boost for definitions).
+
+        A passage must share at least half of the question's term weight, so a question
+        that merely shares one word with the documents ("world cup") finds nothing."""
         query = set(_terms(question))
         if not query or not self._passages:
             return []
         n = len(self._passages)
         avg = sum(sum(c.values()) for _, c in self._passages) / n
         df = Counter(t for _, c in self._passages for t in set(c))
+        idf = {t: math.log(1 + (n - df[t] + 0.5) / (df[t] + 0.5)) for t in query}
         subject = re.search(r"\bwhat (?:is|are) (?:an? |the )?(?P<x>[\w .-]+?)\??$", question.lower())
         scored = []
         for source, counts in self._passages:
+            shared = query & set(counts)
+            if sum(idf[t] for t in shared) < 0.5 * sum(idf.values()):
+                continue
             length = sum(counts.values())
-            score = 0.0
-            for term in query & set(counts):
-                idf = math.log(1 + (n - df[term] + 0.5) / (df[term] + 0.5))
-                tf = counts[term]
-                score += idf * tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * length / avg))
+            score = sum(
+                idf[t] * counts[t] * 2.2 / (counts[t] + 1.2 * (0.25 + 0.75 * length / avg)) for t in shared
+            )
             if subject and re.match(rf"(?:an?|the)?\s*(?:[\w ]+\()?{re.escape(subject.group('x'))}\)?\s+(?:is|refers to)\b",
                                     source.sentence, re.I):
                 score *= 2
-            if score > 0:
-                scored.append((score, source))
+            scored.append((score, source))
         scored.sort(key=lambda pair: -pair[0])
-        best = scored[0][0] if scored else 0.0
-        return [Text("passage", s.sentence, s) for score, s in scored[:limit] if score >= max(2.0, best * 0.5)]
+        return [Text("passage", s.sentence, s) for _, s in scored[:limit]]

@@ -87,7 +87,7 @@ class CareerDescription(CareerFact, Base):
 class Salary(CareerFact, Base):
     __tablename__ = "salaries"
     id = Column(Integer, primary_key=True)
-    amount = Column(Integer, nullable=False)
+    amount = Column(Float, nullable=False)
     qualifier = Column(String(32))  # "about", "just over", ...
     period = Column(String(16), nullable=False)  # "year", "hour", "month"
     statistic = Column(String(16))  # "average", "median"

@@ -116,7 +116,7 @@ def _salaries(ctx, section, sentence, mentions, home, org) -> Iterator[Base]:
         statistic = STATISTIC.search(sentence)
         as_of = AS_OF.search(sentence[amount.start:])
         yield Salary(
-            career=ctx.career(career), amount=int(amount.value), qualifier=amount.qualifier, period=period,
+            career=ctx.career(career), amount=amount.value, qualifier=amount.qualifier, period=period,
             statistic=statistic.group(1).lower() if statistic else None,
             as_of=as_of.group(0)[3:] if as_of else None, source_org=org, **ctx.source(section, sentence),
         )

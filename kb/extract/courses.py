@@ -124,7 +124,7 @@ def _course_facts(course, sentence: str, src) -> Iterator[Base]:
 
 def _topics(course: str, provider: str | None, sentences: list[str]) -> Iterator[tuple[str, str]]:
     """Technologies and subjects a course names: capitalised tech words, and listed subjects."""
-    skip = set(re.split(r"[\s-]+", course)) | set((provider or "").split()) | NOT_TOPICS
+    names = re.compile("|".join(re.escape(n) for n in (course, provider) if n))
     seen: set[str] = set()
 
     def fresh(topic: str) -> bool:
@@ -136,11 +136,11 @@ def _topics(course: str, provider: str | None, sentences: list[str]) -> Iterator
 
     for sentence in sentences:
         award = AWARD.search(sentence)
-        text = sentence[: award.start()] if award else sentence
+        text = names.sub(" ", sentence[: award.start()] if award else sentence)
         doc = patterns.tokens(text)
         run: list[str] = []
         for tok in list(doc) + [None]:
-            if tok is not None and TECH_WORD.match(tok.text) and tok.text not in skip and not (tok.i == 0 and tok.text.istitle()):
+            if tok is not None and TECH_WORD.match(tok.text) and tok.text not in NOT_TOPICS and not (tok.i == 0 and tok.text.istitle()):
                 run.append(tok.text)
                 continue
             if tok is not None and run and tok.text.upper() == "REST":

@@ -1,0 +1,59 @@
+"""Run actions the way the action server does: registered from the package, on real Trackers."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import ActionExecutor, CollectingDispatcher
+
+from actions import knowledge
+from bot import settings
+
+
+@dataclass
+class Result:
+    messages: list[dict[str, Any]]
+    slots: dict[str, Any]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(m.get("text") or "" for m in self.messages)
+
+    @property
+    def buttons(self) -> list[str]:
+        return [b["title"] for m in self.messages for b in (m.get("buttons") or [])]
+
+
+@pytest.fixture(scope="session")
+def executor() -> ActionExecutor:
+    ex = ActionExecutor()
+    ex.register_package("actions")
+    return ex
+
+
+@pytest.fixture
+def run(executor: ActionExecutor, shipped_kb_url: str, monkeypatch: pytest.MonkeyPatch):
+    """run(action, text, entities={label: value or [values]}, slots={...}) -> Result."""
+    monkeypatch.setattr(settings, "KB_URL", shipped_kb_url)
+    knowledge.knowledge_base.cache_clear()
+
+    def _run(action: str, text: str = "", entities: dict[str, Any] | None = None,
+             slots: dict[str, Any] | None = None) -> Result:
+        ents = [
+            {"entity": label, "value": value}
+            for label, values in (entities or {}).items()
+            for value in (values if isinstance(values, list) else [values])
+        ]
+        tracker = Tracker(
+            sender_id="test", slots=dict(slots or {}), latest_message={"text": text, "entities": ents, "intent": {}},
+            events=[], paused=False, followup_action=None, active_loop={}, latest_action_name=None,
+        )
+        dispatcher = CollectingDispatcher()
+        events = executor.actions[action](dispatcher, tracker, {})
+        set_slots = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+        return Result(dispatcher.messages, set_slots)
+
+    yield _run
+    knowledge.knowledge_base.cache_clear()

@@ -1,0 +1,97 @@
+"""Building is idempotent, redoes only changed documents, and reports bad documents by name."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from sqlalchemy import create_engine, func, select
+from sqlalchemy.orm import Session
+
+from kb import builder, schema
+from tests.conftest import SECOND_DOCUMENT, SHIPPED_DOCUMENTS
+
+SHIPPED = SHIPPED_DOCUMENTS / "back-end-developer-careers.txt"
+
+
+def counts(url: str) -> dict[str, int]:
+    with Session(create_engine(url, future=True)) as session:
+        models = [schema.Document, schema.Career, schema.Course, *schema.FACT_MODELS]
+        return {m.__tablename__: session.execute(select(func.count()).select_from(m)).scalar_one() for m in models}
+
+
+def folder_with(tmp_path: Path, *documents: Path) -> Path:
+    folder = tmp_path / "documents"
+    folder.mkdir()
+    for doc in documents:
+        shutil.copy(doc, folder / doc.name)
+    return folder
+
+
+def test_rebuilding_unchanged_documents_changes_nothing(tmp_path: Path) -> None:
+    folder, url = folder_with(tmp_path, SHIPPED, SECOND_DOCUMENT), f"sqlite:///{tmp_path / 'kb.db'}"
+    first = builder.build(folder, url)
+    before = counts(url)
+    second = builder.build(folder, url)
+    assert sorted(first.built) == sorted([SHIPPED.name, SECOND_DOCUMENT.name])
+    assert second.built == [] and sorted(second.unchanged) == sorted(first.built)
+    assert counts(url) == before
+
+
+def test_only_a_changed_document_is_rebuilt(tmp_path: Path) -> None:
+    folder, url = folder_with(tmp_path, SHIPPED, SECOND_DOCUMENT), f"sqlite:///{tmp_path / 'kb.db'}"
+    builder.build(folder, url)
+    before = counts(url)
+    changed = folder / SECOND_DOCUMENT.name
+    changed.write_text(changed.read_text().replace("$95,380", "$96,000"), encoding="utf-8")
+    report = builder.build(folder, url)
+    assert report.built == [SECOND_DOCUMENT.name] and report.unchanged == [SHIPPED.name]
+    assert counts(url) == before
+    with Session(create_engine(url, future=True)) as session:
+        amounts = set(session.execute(select(schema.Salary.amount)).scalars())
+    assert 96000 in amounts and 95380 not in amounts
+
+
+def test_a_removed_document_takes_its_facts_and_careers_with_it(tmp_path: Path) -> None:
+    folder, url = folder_with(tmp_path, SHIPPED, SECOND_DOCUMENT), f"sqlite:///{tmp_path / 'kb.db'}"
+    builder.build(folder, url)
+    (folder / SECOND_DOCUMENT.name).unlink()
+    report = builder.build(folder, url)
+    assert report.removed == [SECOND_DOCUMENT.name]
+    only_shipped = tmp_path / "only"
+    only_shipped.mkdir()
+    builder.build(folder_with(only_shipped, SHIPPED), f"sqlite:///{only_shipped / 'kb.db'}")
+    assert counts(url) == counts(f"sqlite:///{only_shipped / 'kb.db'}")
+
+
+def test_bad_documents_are_named_and_the_rest_still_build(tmp_path: Path) -> None:
+    folder = folder_with(tmp_path, SHIPPED)
+    (folder / "empty.txt").write_text("   \n", encoding="utf-8")
+    (folder / "latin1.txt").write_bytes("Caf\xe9 developers earn $1.".encode("latin-1"))
+    report = builder.build(folder, f"sqlite:///{tmp_path / 'kb.db'}")
+    assert report.built == [SHIPPED.name]
+    assert report.errors == {
+        "empty.txt": "empty.txt: is empty",
+        "latin1.txt": "latin1.txt: is not UTF-8 text (bad byte at offset 3)",
+    }
+    assert not report.ok
+
+
+def test_unreadable_file_is_reported(tmp_path: Path) -> None:
+    folder = folder_with(tmp_path, SHIPPED)
+    broken = folder / "broken.txt"
+    broken.symlink_to(tmp_path / "does-not-exist.txt")  # dangling: exists in the folder, cannot be read
+    report = builder.build(folder, f"sqlite:///{tmp_path / 'kb.db'}")
+    assert report.errors["broken.txt"].startswith("broken.txt: cannot be read")
+    assert report.built == [SHIPPED.name]
+
+
+def test_every_fact_keeps_document_section_and_sentence(tmp_path: Path) -> None:
+    folder, url = folder_with(tmp_path, SHIPPED), f"sqlite:///{tmp_path / 'kb.db'}"
+    builder.build(folder, url)
+    text = SHIPPED.read_text(encoding="utf-8")
+    with Session(create_engine(url, future=True)) as session:
+        for model in schema.FACT_MODELS:
+            for row in session.execute(select(model)).scalars():
+                assert row.document.name == SHIPPED.name
+                assert row.section and (row.section in text or row.section == "Introduction")
+                assert row.sentence in text or row.sentence == row.section
