@@ -1,5 +1,6 @@
 """The custom actions Rasa calls. Each reads the tracker, asks ``answers`` /
 the query API, and sends the formatted reply; nothing else happens here."""
+
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
@@ -95,7 +96,7 @@ class FollowUpAction(Action):
 
 
 class CompareAction(Action):
-    """"Which pays more, X or Y?": both careers' figures side by side, per metric."""
+    """ "Which pays more, X or Y?": both careers' figures side by side, per metric."""
 
     def name(self) -> str:
         return "action_answer_compare"
@@ -113,8 +114,13 @@ class CompareAction(Action):
         if len(careers) == 1 and tracker.get_slot("career") not in (None, careers[0]):
             careers.insert(0, tracker.get_slot("career"))
         if len(careers) < 2:
-            say(dispatcher, Reply("Which two careers should I compare? For example: “which pays more, software "
-                                  "developer or database architect?”"))
+            say(
+                dispatcher,
+                Reply(
+                    "Which two careers should I compare? For example: “which pays more, software "
+                    "developer or database architect?”"
+                ),
+            )
             return []
         first, second = careers[:2]
         metric = kb.resolve(ask.first("metric"), "metric")

@@ -1,9 +1,10 @@
 """The kinds of question the bot answers: what subject each needs (a career, a
 course, a topic or none) and which query-API calls and reply format answer it."""
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from actions import replies
 from actions.replies import Reply
@@ -59,10 +60,10 @@ def _courses(kb: KnowledgeBase, career: str | None, ask: Ask) -> Reply:
     if career:
         hits = kb.courses_for_career(career)
         if hits:
-            return replies.courses(f"Courses for {replies.plural(career)}", [h.subject for h in hits],
-                                   [hits[0].source])
-        return replies.courses(f"My documents don't link a course to {replies.plural(career)}. The courses I know",
-                               kb.courses(), [])
+            return replies.courses(f"Courses for {replies.plural(career)}", [h.subject for h in hits], [hits[0].source])
+        return replies.courses(
+            f"My documents don't link a course to {replies.plural(career)}. The courses I know", kb.courses(), []
+        )
     return replies.courses("The courses in my documents", kb.courses(), [])
 
 
@@ -87,7 +88,9 @@ def _course_for_topic(kb: KnowledgeBase, topic: str, ask: Ask) -> Reply:
 
 
 def _provider(kb: KnowledgeBase, _: None, ask: Ask) -> Reply:
-    return replies.quoted(kb.provider("location", "licensing", "formats"), "My documents don't say who runs the courses.")
+    return replies.quoted(
+        kb.provider("location", "licensing", "formats"), "My documents don't say who runs the courses."
+    )
 
 
 def _retake(kb: KnowledgeBase, _: None, ask: Ask) -> Reply:
@@ -95,8 +98,10 @@ def _retake(kb: KnowledgeBase, _: None, ask: Ask) -> Reply:
 
 
 def _general(kb: KnowledgeBase, _: None, ask: Ask) -> Reply:
-    return replies.quoted(kb.search(ask.text), "I couldn't find that in my documents. I can help with careers, "
-                                               "pay, job growth, skills and courses.")
+    return replies.quoted(
+        kb.search(ask.text),
+        "I couldn't find that in my documents. I can help with careers, pay, job growth, skills and courses.",
+    )
 
 
 QUESTIONS: dict[str, Question] = {

@@ -1,4 +1,5 @@
 """The action server's one knowledge-base handle, opened on first use."""
+
 from __future__ import annotations
 
 from functools import lru_cache

@@ -1,12 +1,23 @@
 """How answers read: every reply text the actions send is written here, from
 ``kb.query`` facts, with its source cited. No knowledge-base access here."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from kb.query import (
-    AwardFact, Comparison, CourseFactText, MentoringFact, OpeningsFact, OutlookFact, RankingFact, SalaryComparisonFact,
-    SalaryFact, SkillFact, Source, Text,
+    AwardFact,
+    Comparison,
+    CourseFactText,
+    MentoringFact,
+    OpeningsFact,
+    OutlookFact,
+    RankingFact,
+    SalaryComparisonFact,
+    SalaryFact,
+    SkillFact,
+    Source,
+    Text,
 )
 
 Button = dict[str, str]
@@ -43,7 +54,9 @@ def button(title: str, intent: str, **entities: str) -> Button:
 
 def career_buttons(career: str, skip: str) -> list[Button]:
     options = [
-        ("Salary", "ask_salary"), ("Job growth", "ask_growth"), ("Skills needed", "ask_skills"),
+        ("Salary", "ask_salary"),
+        ("Job growth", "ask_growth"),
+        ("Skills needed", "ask_skills"),
         ("Related courses", "ask_courses"),
     ]
     return [button(title, intent, career=career) for title, intent in options if intent != skip]
@@ -125,7 +138,9 @@ def skills(career: str, facts: list[SkillFact], kind: str | None) -> Reply:
     if kind in CATEGORY_NAMES:
         names = [name for f in facts for name, category in f.examples if category == kind]
         sources = [f.source for f in facts]
-        return Reply(f"Popular {CATEGORY_NAMES[kind]} for {plural(career)}: {listing(names)}.\n" + cite(*sources), buttons)
+        return Reply(
+            f"Popular {CATEGORY_NAMES[kind]} for {plural(career)}: {listing(names)}.\n" + cite(*sources), buttons
+        )
     lines = []
     for k in ("hard", "soft"):
         names = [f.name for f in facts if f.kind == k]
@@ -139,8 +154,10 @@ def related(career: str, texts: list[Text]) -> Reply:
     if not texts:
         return Reply(f"My documents don't name careers related to {career}.", career_buttons(career, ""))
     names = [t.text for t in texts]
-    return Reply(f"Careers related to {career}: {listing(names)}.\n" + cite(texts[0].source),
-                 [button(n, "ask_career_description", career=n) for n in names[:4]])
+    return Reply(
+        f"Careers related to {career}: {listing(names)}.\n" + cite(texts[0].source),
+        [button(n, "ask_career_description", career=n) for n in names[:4]],
+    )
 
 
 def comparison(result: Comparison, first: str, second: str, statements: list[SalaryComparisonFact]) -> str:
@@ -153,9 +170,11 @@ def comparison(result: Comparison, first: str, second: str, statements: list[Sal
     detail = " ".join(salary_line(f) if isinstance(f, SalaryFact) else growth_sentence(f) for f in have)
     if len(have) < 2:
         missing = second if result.first else first
-        return f"My documents don't give a {label} figure for {plural(missing)}. {detail} " + cite(*(f.source for f in have))
+        return f"My documents don't give a {label} figure for {plural(missing)}. {detail} " + cite(
+            *(f.source for f in have)
+        )
     lead = result.leader
-    verdict = (f"{plural(lead)} come out ahead on {label}." if lead else f"They are level on {label}.")
+    verdict = f"{plural(lead)} come out ahead on {label}." if lead else f"They are level on {label}."
     return f"{verdict} {detail} " + cite(*(f.source for f in have))
 
 
@@ -175,7 +194,9 @@ def course_topics(course: CourseFactText | None, name: str, topics: list[Text]) 
         return Reply(f"My documents don't list what the {name} covers.")
     sources = [t.source for t in topics]
     fmt = f" Format: {course.format}." if course and course.format else ""
-    return Reply(f"The {name} covers {listing([t.text for t in topics])}.{fmt}\n" + cite(*sources), course_buttons(name))
+    return Reply(
+        f"The {name} covers {listing([t.text for t in topics])}.{fmt}\n" + cite(*sources), course_buttons(name)
+    )
 
 
 def course_buttons(name: str) -> list[Button]:
@@ -190,14 +211,18 @@ def mentoring(name: str, facts: list[MentoringFact]) -> Reply:
     if not facts:
         return Reply(f"My documents don't mention mentoring sessions for the {name}.", course_buttons(name))
     f = facts[0]
-    return Reply(f"The {name} includes {f.sessions} one-on-one mentoring sessions.\n" + cite(f.source), course_buttons(name))
+    return Reply(
+        f"The {name} includes {f.sessions} one-on-one mentoring sessions.\n" + cite(f.source), course_buttons(name)
+    )
 
 
 def prerequisites(name: str, facts: list[Text]) -> Reply:
     if not facts:
         return Reply(f"My documents don't mention any prerequisites for the {name}.", course_buttons(name))
-    return Reply(f"For the {name} you should have {listing([f.text for f in facts])}.\n" + cite(*(f.source for f in facts)),
-                 course_buttons(name))
+    return Reply(
+        f"For the {name} you should have {listing([f.text for f in facts])}.\n" + cite(*(f.source for f in facts)),
+        course_buttons(name),
+    )
 
 
 def awards(name: str | None, facts: list[AwardFact]) -> Reply:
@@ -216,8 +241,10 @@ def course_for_topic(topic: str, hits: list[Text]) -> Reply:
     if not hits:
         return Reply(f"None of the courses in my documents mentions {topic}.")
     names = [h.subject for h in hits]
-    return Reply(f"{topic} is taught in the {listing(names)}.\n" + cite(*(h.source for h in hits)),
-                 [button(n, "ask_course_topics", course=n) for n in names[:4]])
+    return Reply(
+        f"{topic} is taught in the {listing(names)}.\n" + cite(*(h.source for h in hits)),
+        [button(n, "ask_course_topics", course=n) for n in names[:4]],
+    )
 
 
 def quoted(facts: list[Text], missing: str) -> Reply:

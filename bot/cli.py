@@ -1,10 +1,11 @@
 """``python -m bot <command>``: the everyday commands behind the Makefile.
 
-  kb      build/refresh the knowledge base and the spaCy pipeline made from it
-  train   kb, then train the Rasa model if it is missing or older than its inputs
-  run     kb, train, then start the action server and the Rasa server (REST)
-  shell   kb, train, then chat in the terminal (rasa shell) with the action server running
+kb      build/refresh the knowledge base and the spaCy pipeline made from it
+train   kb, then train the Rasa model if it is missing or older than its inputs
+run     kb, train, then start the action server and the Rasa server (REST)
+shell   kb, train, then chat in the terminal (rasa shell) with the action server running
 """
+
 from __future__ import annotations
 
 import argparse
@@ -24,9 +25,11 @@ def build_kb() -> bool:
     from kb.query import KnowledgeBase
 
     report = builder.build(settings.DOCUMENTS_DIR, settings.KB_URL)
-    print(f"Knowledge base {settings.KB_URL}: built {len(report.built)}, unchanged {len(report.unchanged)}, "
-          f"removed {len(report.removed)} document(s).")
-    for name, error in report.errors.items():
+    print(
+        f"Knowledge base {settings.KB_URL}: built {len(report.built)}, unchanged {len(report.unchanged)}, "
+        f"removed {len(report.removed)} document(s)."
+    )
+    for error in report.errors.values():
         print(f"  ERROR {error}", file=sys.stderr)
     nlu_model.build(KnowledgeBase(settings.KB_URL), settings.SPACY_MODEL_DIR)
     print(f"spaCy pipeline written to {settings.SPACY_MODEL_DIR}")
@@ -47,7 +50,14 @@ def train(force: bool = False) -> None:
     if not (force or model_is_stale()):
         print("Rasa model is up to date.")
         return
-    command = [str(servers.BIN / "rasa"), "train", "--out", str(settings.MODELS_DIR), "--fixed-model-name", "career-bot"]
+    command = [
+        str(servers.BIN / "rasa"),
+        "train",
+        "--out",
+        str(settings.MODELS_DIR),
+        "--fixed-model-name",
+        "career-bot",
+    ]
     subprocess.run(command, cwd=settings.ROOT, env=settings.rasa_env(), check=True)
 
 
@@ -65,15 +75,23 @@ def shell() -> None:
     actions = servers.start_actions(settings.ACTIONS_PORT, env, settings.BUILD_DIR / "logs" / "actions.log")
     try:
         actions.wait_ready(120)
-        command = [str(servers.BIN / "rasa"), "shell", "--model", str(settings.MODELS_DIR), "--endpoints", "endpoints.yml"]
+        command = [
+            str(servers.BIN / "rasa"),
+            "shell",
+            "--model",
+            str(settings.MODELS_DIR),
+            "--endpoints",
+            "endpoints.yml",
+        ]
         subprocess.run(command, cwd=settings.ROOT, env=env)
     finally:
         actions.stop()
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m bot", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("command", choices=["kb", "train", "run", "shell"])
     parser.add_argument("--force", action="store_true", help="train even when the model is up to date")
     args = parser.parse_args(argv)

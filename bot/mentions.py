@@ -7,6 +7,7 @@ Registered as the ``kb_mentions`` factory through the package's
 (No ``from __future__ import annotations`` here: spaCy validates the factory's
 signature at run time.)
 """
+
 import json
 from pathlib import Path
 

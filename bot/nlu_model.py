@@ -3,6 +3,7 @@
 
 Rebuilt with the KB, so a career that only a newly added document names is
 recognised once the KB is rebuilt (and the bot retrained)."""
+
 from __future__ import annotations
 
 from pathlib import Path

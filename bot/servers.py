@@ -1,6 +1,7 @@
 """Starting, waiting for and stopping the two servers: the action server and
 the Rasa server (REST channel). Used by ``python -m bot run`` and by the
 end-to-end tests, so both run the bot the same way."""
+
 from __future__ import annotations
 
 import subprocess
@@ -8,10 +9,11 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO
 
 from bot import settings
 
@@ -63,7 +65,9 @@ def _spawn(name: str, command: list[str], env: dict[str, str], log: Path | None,
     if log is not None:
         log.parent.mkdir(parents=True, exist_ok=True)
         output = log.open("ab")
-    process = subprocess.Popen(command, cwd=settings.ROOT, env=env, stdout=output, stderr=subprocess.STDOUT if log else None)
+    process = subprocess.Popen(
+        command, cwd=settings.ROOT, env=env, stdout=output, stderr=subprocess.STDOUT if log else None
+    )
     return Server(name, process, ready_url, log)
 
 
@@ -75,9 +79,20 @@ def start_actions(port: int, env: dict[str, str], log: Path | None = None) -> Se
 
 def start_rasa(port: int, env: dict[str, str], log: Path | None = None) -> Server:
     command = [
-        str(BIN / "rasa"), "run", "--interface", settings.HOST, "--port", str(port),
-        "--model", str(settings.MODELS_DIR), "--endpoints", "endpoints.yml", "--credentials", "credentials.yml",
-        "--cors", "*",
+        str(BIN / "rasa"),
+        "run",
+        "--interface",
+        settings.HOST,
+        "--port",
+        str(port),
+        "--model",
+        str(settings.MODELS_DIR),
+        "--endpoints",
+        "endpoints.yml",
+        "--credentials",
+        "credentials.yml",
+        "--cors",
+        "*",
     ]
     return _spawn("Rasa server", command, env, log, f"http://{settings.HOST}:{port}/")
 

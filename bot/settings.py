@@ -3,6 +3,7 @@
 A leaf module: every step may read it, it imports nothing from the project.
 Secrets (tokens) only ever come from the environment.
 """
+
 from __future__ import annotations
 
 import os

@@ -4,6 +4,7 @@ Idempotent: each document's fingerprint (its bytes plus ``EXTRACTOR_VERSION``)
 is stored, so a rebuild only re-extracts changed documents and drops deleted
 ones. A document that cannot be read is reported by name; the rest still build.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -64,7 +65,9 @@ def parse(name: str, text: str, known_careers: list[str]) -> ParsedDocument:
     sections = structure.parse(text, patterns.nlp())
     own = [t for s in sections if (t := patterns.career_title(s.heading))]
     main = _main_career(sections, own)
-    return ParsedDocument(name=name, sections=sections, known_careers=sorted(set(own + known_careers)), main_career=main)
+    return ParsedDocument(
+        name=name, sections=sections, known_careers=sorted(set(own + known_careers)), main_career=main
+    )
 
 
 def _main_career(sections: list[structure.Section], own: list[str]) -> str | None:

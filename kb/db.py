@@ -1,4 +1,5 @@
 """Engine and session set-up for any SQLAlchemy URL (SQLite by default, PostgreSQL too)."""
+
 from __future__ import annotations
 
 from pathlib import Path

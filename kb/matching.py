@@ -4,17 +4,48 @@ plurals, hyphens and typos ("sofware devloper" -> Software Developer).
 Used both by the query API to resolve a mention and by the spaCy component
 that tags mentions for Rasa, so both agree on what a name means.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from typing import Iterable
 
 TOKEN = re.compile(r"[\w.+#&]+(?:['’]s)?")
 STOP = {
-    "a", "an", "the", "of", "for", "to", "in", "on", "and", "or", "about", "what", "how", "is", "are", "do", "does",
-    "i", "me", "my", "you", "your", "it", "that", "this", "they", "them", "as", "be", "with", "which", "who",
+    "a",
+    "an",
+    "the",
+    "of",
+    "for",
+    "to",
+    "in",
+    "on",
+    "and",
+    "or",
+    "about",
+    "what",
+    "how",
+    "is",
+    "are",
+    "do",
+    "does",
+    "i",
+    "me",
+    "my",
+    "you",
+    "your",
+    "it",
+    "that",
+    "this",
+    "they",
+    "them",
+    "as",
+    "be",
+    "with",
+    "which",
+    "who",
 }
 JOB_NOUNS = (
     "developer engineer architect programmer analyst administrator scientist designer manager specialist tester "
@@ -86,12 +117,23 @@ class Vocabulary:
                 first, last = tokens[i], tokens[i + n - 1]
                 if first.group().lower() in STOP or last.group().lower() in STOP:
                     continue
-                window = normalize(text[first.start():last.end()])
-                best = max(((similarity(window, norm), t) for norm, t in self._normal), default=(0.0, None),
-                           key=lambda pair: pair[0])
+                window = normalize(text[first.start() : last.end()])
+                best = max(
+                    ((similarity(window, norm), t) for norm, t in self._normal),
+                    default=(0.0, None),
+                    key=lambda pair: pair[0],
+                )
                 if best[1] is not None and best[0] >= THRESHOLD:
-                    candidates.append(Mention(first.start(), last.end(), text[first.start():last.end()],
-                                              best[1].canonical, best[1].label, best[0]))
+                    candidates.append(
+                        Mention(
+                            first.start(),
+                            last.end(),
+                            text[first.start() : last.end()],
+                            best[1].canonical,
+                            best[1].label,
+                            best[0],
+                        )
+                    )
         chosen: list[Mention] = []
         for m in sorted(candidates, key=lambda m: (-m.score, -(m.end - m.start))):
             if all(m.end <= c.start or m.start >= c.end for c in chosen):

@@ -3,6 +3,7 @@
 Everything here is about *how things are written* (money, percentages, number
 words, job titles, lists), not about what a particular document says.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,16 +16,45 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 JOB_HEADS = (
-    "Developer", "Engineer", "Architect", "Programmer", "Analyst", "Administrator",
-    "Scientist", "Designer", "Manager", "Specialist", "Tester", "Technician",
-    "Consultant", "Officer", "Researcher", "Nurse", "Teacher", "Accountant", "Clerk",
+    "Developer",
+    "Engineer",
+    "Architect",
+    "Programmer",
+    "Analyst",
+    "Administrator",
+    "Scientist",
+    "Designer",
+    "Manager",
+    "Specialist",
+    "Tester",
+    "Technician",
+    "Consultant",
+    "Officer",
+    "Researcher",
+    "Nurse",
+    "Teacher",
+    "Accountant",
+    "Clerk",
 )
 QUALIFIERS = (
-    "just over", "just under", "a little over", "more than", "less than", "nearly",
-    "almost", "about", "around", "roughly", "approximately", "over", "under", "up to",
+    "just over",
+    "just under",
+    "a little over",
+    "more than",
+    "less than",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "over",
+    "under",
+    "up to",
 )
 NUMBER_WORDS = {
-    w: i for i, w in enumerate(
+    w: i
+    for i, w in enumerate(
         "zero one two three four five six seven eight nine ten eleven twelve thirteen "
         "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
     )
@@ -118,7 +148,25 @@ def singular(title: str) -> str:
     return " ".join(words)
 
 
-STOP_LEADERS = {"A", "An", "The", "Any", "Every", "Like", "As", "To", "For", "Many", "Some", "Both", "Each", "Our", "Your", "Become", "Learn"}
+STOP_LEADERS = {
+    "A",
+    "An",
+    "The",
+    "Any",
+    "Every",
+    "Like",
+    "As",
+    "To",
+    "For",
+    "Many",
+    "Some",
+    "Both",
+    "Each",
+    "Our",
+    "Your",
+    "Become",
+    "Learn",
+}
 
 
 def job_titles(text: str) -> list[tuple[int, int, str]]:

@@ -4,6 +4,7 @@ Every answer carries a ``Source`` (document, section, sentence). Lookups take th
 user's own words for careers, courses and topics and resolve them (aliases,
 plurals, typos) with ``kb.matching``.
 """
+
 from __future__ import annotations
 
 import math
@@ -18,9 +19,27 @@ from sqlalchemy.exc import DatabaseError
 from kb import db
 from kb.matching import Term, Vocabulary, normalize
 from kb.schema import (
-    Alias, Award, Career, Document, CareerDescription, Category, Course, CourseCareer, CourseDescription, CourseTopic,
-    Mentoring, Openings, Outlook, Passage, Prerequisite, ProviderFact, Ranking, RelatedCareer, Salary,
-    SalaryComparison, Skill,
+    Alias,
+    Award,
+    Career,
+    CareerDescription,
+    Category,
+    Course,
+    CourseCareer,
+    CourseDescription,
+    CourseTopic,
+    Document,
+    Mentoring,
+    Openings,
+    Outlook,
+    Passage,
+    Prerequisite,
+    ProviderFact,
+    Ranking,
+    RelatedCareer,
+    Salary,
+    SalaryComparison,
+    Skill,
 )
 
 
@@ -157,9 +176,52 @@ def _source(row) -> Source:
 
 WORD = re.compile(r"[a-z0-9][a-z0-9.+#]*")
 QUESTION_WORDS = {
-    "what", "when", "where", "who", "why", "how", "which", "is", "are", "was", "were", "do", "does", "did", "the",
-    "a", "an", "of", "to", "in", "on", "for", "and", "or", "it", "that", "this", "i", "me", "my", "you", "can",
-    "tell", "about", "be", "with", "by", "as", "at", "from", "its", "their", "they", "there", "go", "went",
+    "what",
+    "when",
+    "where",
+    "who",
+    "why",
+    "how",
+    "which",
+    "is",
+    "are",
+    "was",
+    "were",
+    "do",
+    "does",
+    "did",
+    "the",
+    "a",
+    "an",
+    "of",
+    "to",
+    "in",
+    "on",
+    "for",
+    "and",
+    "or",
+    "it",
+    "that",
+    "this",
+    "i",
+    "me",
+    "my",
+    "you",
+    "can",
+    "tell",
+    "about",
+    "be",
+    "with",
+    "by",
+    "as",
+    "at",
+    "from",
+    "its",
+    "their",
+    "they",
+    "there",
+    "go",
+    "went",
 }
 
 
@@ -248,7 +310,8 @@ class KnowledgeBase:
         rows = self._all(select(SalaryComparison).order_by(SalaryComparison.id))
         return [
             SalaryComparisonFact(r.career.name, r.other_career.name, r.relation, _source(r))
-            for r in rows if career in (r.career.name, r.other_career.name)
+            for r in rows
+            if career in (r.career.name, r.other_career.name)
         ]
 
     def outlook(self, career: str) -> list[OutlookFact]:
@@ -277,7 +340,9 @@ class KnowledgeBase:
     def skills(self, career: str, kind: str | None = None) -> list[SkillFact]:
         """Skills for a career; ``kind`` is "hard", "soft", or an example category ("language", "database", ...)."""
         facts = [
-            SkillFact(career, r.name, r.kind, r.description, tuple((e.name, e.category) for e in r.examples), _source(r))
+            SkillFact(
+                career, r.name, r.kind, r.description, tuple((e.name, e.category) for e in r.examples), _source(r)
+            )
             for r in self._career_rows(Skill, career)
         ]
         if kind in ("hard", "soft"):
@@ -298,8 +363,11 @@ class KnowledgeBase:
         return out
 
     def compare(self, first: str, second: str, metric: str) -> Comparison:
-        pick = (lambda c: next(iter(self.salaries(c)), None)) if metric == "salary" else (
-            lambda c: next(iter(self.outlook(c)), None))
+        pick = (
+            (lambda c: next(iter(self.salaries(c)), None))
+            if metric == "salary"
+            else (lambda c: next(iter(self.outlook(c)), None))
+        )
         return Comparison(metric, pick(first), pick(second))
 
     # -- courses -----------------------------------------------------------------------------
@@ -372,11 +440,12 @@ class KnowledgeBase:
             if sum(idf[t] for t in shared) < 0.5 * sum(idf.values()):
                 continue
             length = sum(counts.values())
-            score = sum(
-                idf[t] * counts[t] * 2.2 / (counts[t] + 1.2 * (0.25 + 0.75 * length / avg)) for t in shared
-            )
-            if subject and re.match(rf"(?:an?|the)?\s*(?:[\w ]+\()?{re.escape(subject.group('x'))}\)?\s+(?:is|refers to)\b",
-                                    source.sentence, re.I):
+            score = sum(idf[t] * counts[t] * 2.2 / (counts[t] + 1.2 * (0.25 + 0.75 * length / avg)) for t in shared)
+            if subject and re.match(
+                rf"(?:an?|the)?\s*(?:[\w ]+\()?{re.escape(subject.group('x'))}\)?\s+(?:is|refers to)\b",
+                source.sentence,
+                re.I,
+            ):
                 score *= 2
             scored.append((score, source))
         scored.sort(key=lambda pair: -pair[0])

@@ -5,6 +5,7 @@ document, section and sentence it was extracted from (``Provenance``), so a
 reply can always cite its source and a rebuilt document only replaces its own
 facts.
 """
+
 from __future__ import annotations
 
 from sqlalchemy import Column, Float, ForeignKey, Integer, String, Text
@@ -150,9 +151,7 @@ class Skill(CareerFact, Base):
     name = Column(String(255), nullable=False)
     kind = Column(String(16), nullable=False)  # "hard" | "soft"
     description = Column(Text)
-    examples = relationship(
-        "SkillExample", cascade="all, delete-orphan", order_by="SkillExample.id", lazy="selectin"
-    )
+    examples = relationship("SkillExample", cascade="all, delete-orphan", order_by="SkillExample.id", lazy="selectin")
 
 
 class SkillExample(Provenance, Base):
@@ -231,8 +230,23 @@ class Passage(Provenance, Base):
 
 
 FACT_MODELS: tuple[type[Base], ...] = (
-    CareerDescription, Salary, SalaryComparison, Outlook, Openings, Category, Ranking,
-    SkillExample, Skill, RelatedCareer, CourseDescription, CourseTopic, Mentoring,
-    Prerequisite, Award, CourseCareer, ProviderFact, Passage,
+    CareerDescription,
+    Salary,
+    SalaryComparison,
+    Outlook,
+    Openings,
+    Category,
+    Ranking,
+    SkillExample,
+    Skill,
+    RelatedCareer,
+    CourseDescription,
+    CourseTopic,
+    Mentoring,
+    Prerequisite,
+    Award,
+    CourseCareer,
+    ProviderFact,
+    Passage,
 )
 """Every table whose rows belong to one document (children before parents)."""

@@ -5,6 +5,7 @@ directly by another heading opens a *group* ("Hard Skills", "Related Careers")
 whose children are the headings that follow, until the next group heading, or,
 for a group of career sections, until the first heading that is not a job title.
 """
+
 from __future__ import annotations
 
 import re
@@ -45,7 +46,7 @@ def is_heading(line: str) -> bool:
         and len(line) <= 90
         and line[0].isupper()
         and not BULLET.match(line)
-        and line[-1] not in ".,;:!\"”"
+        and line[-1] not in '.,;:!"”'
     )
 
 
@@ -54,8 +55,11 @@ def split_blocks(text: str) -> list[str]:
     blocks: list[str] = []
     for raw in re.split(r"\n\s*\n", text.replace("\r\n", "\n")):
         lines = [ln.strip() for ln in raw.split("\n") if ln.strip()]
-        if len(lines) > 1 and is_heading(lines[0]) and lines[1][0].isupper() and (
-            lines[0].split()[-1].lower() not in WRAP_WORDS
+        if (
+            len(lines) > 1
+            and is_heading(lines[0])
+            and lines[1][0].isupper()
+            and (lines[0].split()[-1].lower() not in WRAP_WORDS)
         ):
             blocks.append(lines.pop(0))
         current: list[str] = []

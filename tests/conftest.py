@@ -1,4 +1,5 @@
 """Shared fixtures: real knowledge bases built from real documents."""
+
 from __future__ import annotations
 
 import shutil

@@ -3,11 +3,12 @@
 ``careers``, ``skills``, ``courses`` and ``provider`` each own one kind of fact;
 ``Context`` hands them shared entities (get-or-create) and provenance.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Callable, Iterator
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session

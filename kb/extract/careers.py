@@ -1,15 +1,24 @@
 """Career facts: descriptions, pay, outlook, openings, categories, rankings,
 comparisons, the skills a career section names, and related careers."""
+
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from kb import patterns
 from kb.extract import Context, ParsedDocument
 from kb.schema import (
-    Base, CareerDescription, Category, Openings, Outlook, Ranking, RelatedCareer, Salary,
-    SalaryComparison, Skill,
+    Base,
+    CareerDescription,
+    Category,
+    Openings,
+    Outlook,
+    Ranking,
+    RelatedCareer,
+    Salary,
+    SalaryComparison,
+    Skill,
 )
 from kb.structure import INTRODUCTION, Section
 
@@ -20,23 +29,30 @@ PERIODS = (
     ("month", re.compile(r"\b(per month|a month|monthly)\b", re.I)),
     ("year", re.compile(r"\b(per year|a year|yearly|annual|annually|each year)\b", re.I)),
 )
-AS_OF = re.compile(r"\bin ((?:January|February|March|April|May|June|July|August|September|October|November|December) )?(\d{4})\b")
+AS_OF = re.compile(
+    r"\bin ((?:January|February|March|April|May|June|July|August|September|October|November|December) )?(\d{4})\b"
+)
 GROWTH_WORDS = re.compile(r"\b(grow|grows|growth|increase|expand|rise|declin\w*|decrease|shrink|fall)\b", re.I)
 DECLINE = re.compile(r"\b(declin\w*|decrease\w*|shrink\w*|fall)\b", re.I)
 HORIZON = re.compile(
     r"\b(over the next (?:\w+ )?(?:years|decade)|over the (?:next )?decade|from \d{4} to \d{4}"
-    r"|between \d{4} and \d{4}|through \d{4}|by \d{4})\b", re.I,
+    r"|between \d{4} and \d{4}|through \d{4}|by \d{4})\b",
+    re.I,
 )
 PACE = re.compile(
     r"\b((?:(?:much|significantly|somewhat|slightly|a little|far)\s+)?(?:faster|slower) than (?:the )?average"
-    r"(?: for all occupations)?|(?:about )?as fast as (?:the )?average(?: for all occupations)?)", re.I,
+    r"(?: for all occupations)?|(?:about )?as fast as (?:the )?average(?: for all occupations)?)",
+    re.I,
 )
 OPENINGS = re.compile(
-    r"(?:\b(?P<q>about|around|roughly|nearly|approximately|some|over)\s+)?(?P<n>\d[\d,]*)\s+(?:\w+\s+){0,2}?openings", re.I,
+    r"(?:\b(?P<q>about|around|roughly|nearly|approximately|some|over)\s+)?(?P<n>\d[\d,]*)\s+(?:\w+\s+){0,2}?openings",
+    re.I,
 )
 PER_YEAR = re.compile(r"\b(each year|per year|a year|annually|every year)\b", re.I)
 CATEGORY = (
-    re.compile(r"\bin the category of (?P<cat>.+?)(?:, and (?:predicts|projects|expects|says|reports|estimates)\b|\.?$)"),
+    re.compile(
+        r"\bin the category of (?P<cat>.+?)(?:, and (?:predicts|projects|expects|says|reports|estimates)\b|\.?$)"
+    ),
     re.compile(r"\bjobs for (?P<cat>[A-Z][\w ,]*?) are (?:expected|projected|predicted) to\b"),
     re.compile(r"\bclassified (?:as|under) (?P<cat>[A-Z][\w ,]*?)(?:[.,]|$)"),
 )
@@ -45,7 +61,8 @@ RANKING = re.compile(
     r"(?:its |the )?[“\"]?(?P<list>[^”\"]+?)[.,]?[”\"]?\.?$"
 )
 COMPARISON = re.compile(
-    r"\b(?:earn|earns|make|makes|are paid|get paid)\s+(?P<rel>(?:(?:slightly|somewhat|much|significantly|a bit|far|a little)\s+)?(?:less|more))\s+than\b",
+    r"\b(?:earn|earns|make|makes|are paid|get paid)\s+"
+    r"(?P<rel>(?:(?:slightly|somewhat|much|significantly|a bit|far|a little)\s+)?(?:less|more))\s+than\b",
     re.I,
 )
 SKILL_PHRASES = (
@@ -54,7 +71,9 @@ SKILL_PHRASES = (
     re.compile(r"\bhave\s+(?P<list>(?:strong\s+)?[\w-]+(?:\s+[\w-]+)?\s+skills)\b"),
     re.compile(r"\brequire\s+(?P<list>[\w\s-]+?)(?:,|\.|$)"),
 )
-SOFT_SKILLS = re.compile(r"\b(communicat\w*|problem-solving|creativ\w*|analytical|teamwork|collaborat\w*|curiosity)\b", re.I)
+SOFT_SKILLS = re.compile(
+    r"\b(communicat\w*|problem-solving|creativ\w*|analytical|teamwork|collaborat\w*|curiosity)\b", re.I
+)
 FOLLOW_ON = re.compile(r"^(They|Their|These|Instead, they|This includes)\b")
 RELATED_GROUP = re.compile(r"\b(related|similar|other)\s+(careers|jobs|roles|paths)\b", re.I)
 
@@ -63,9 +82,18 @@ def extract(doc: ParsedDocument, ctx: Context) -> Iterator[Base]:
     for section in doc.sections:
         home = doc.section_career(section)
         org = None
-        if home and section.group and RELATED_GROUP.search(section.group) and doc.main_career and home != doc.main_career:
-            yield RelatedCareer(career=ctx.career(doc.main_career), related=ctx.career(home),
-                                **ctx.source(section, section.sentences[0]))
+        if (
+            home
+            and section.group
+            and RELATED_GROUP.search(section.group)
+            and doc.main_career
+            and home != doc.main_career
+        ):
+            yield RelatedCareer(
+                career=ctx.career(doc.main_career),
+                related=ctx.career(home),
+                **ctx.source(section, section.sentences[0]),
+            )
         yield from _descriptions(doc, ctx, section, home)
         for sentence in section.sentences:
             org = patterns.org_in(sentence) or org
@@ -93,7 +121,7 @@ def _descriptions(doc: ParsedDocument, ctx: Context, section: Section, home: str
         candidates = [(section.paragraphs[0], 0)]
     for paragraph, i in candidates[:1]:
         chain = [paragraph.sentences[i]]
-        for nxt in paragraph.sentences[i + 1:]:
+        for nxt in paragraph.sentences[i + 1 :]:
             if not FOLLOW_ON.match(nxt) or len(chain) == 3:
                 break
             chain.append(nxt)
@@ -114,40 +142,56 @@ def _salaries(ctx, section, sentence, mentions, home, org) -> Iterator[Base]:
             continue
         period = next((name for name, rx in PERIODS if rx.search(sentence)), "year")
         statistic = STATISTIC.search(sentence)
-        as_of = AS_OF.search(sentence[amount.start:])
+        as_of = AS_OF.search(sentence[amount.start :])
         yield Salary(
-            career=ctx.career(career), amount=amount.value, qualifier=amount.qualifier, period=period,
+            career=ctx.career(career),
+            amount=amount.value,
+            qualifier=amount.qualifier,
+            period=period,
             statistic=statistic.group(1).lower() if statistic else None,
-            as_of=as_of.group(0)[3:] if as_of else None, source_org=org, **ctx.source(section, sentence),
+            as_of=as_of.group(0)[3:] if as_of else None,
+            source_org=org,
+            **ctx.source(section, sentence),
         )
 
 
 def _outlook(ctx, section, sentence, mentions, home, org) -> Iterator[Base]:
     horizon = HORIZON.search(sentence)
     if GROWTH_WORDS.search(sentence):
-        growth = [p for p in patterns.percents(sentence) if "average" not in sentence[max(0, p.start - 40):p.start]]
+        growth = [p for p in patterns.percents(sentence) if "average" not in sentence[max(0, p.start - 40) : p.start]]
         average = [p for p in patterns.percents(sentence) if p not in growth]
         pace = PACE.search(sentence)
         for p in growth[:1]:
             career = _subject(p.start, mentions, home)
             if career:
                 yield Outlook(
-                    career=ctx.career(career), direction="declining" if DECLINE.search(sentence) else "growing",
-                    percent=p.value, horizon=horizon.group(1) if horizon else None,
+                    career=ctx.career(career),
+                    direction="declining" if DECLINE.search(sentence) else "growing",
+                    percent=p.value,
+                    horizon=horizon.group(1) if horizon else None,
                     average_percent=average[0].value if average else None,
-                    pace=pace.group(1) if pace else None, source_org=org, **ctx.source(section, sentence),
+                    pace=pace.group(1) if pace else None,
+                    source_org=org,
+                    **ctx.source(section, sentence),
                 )
         if not growth and home and re.search(r"\b(is|are)\s+(declining|shrinking|growing)\b", sentence):
-            yield Outlook(career=ctx.career(home), direction="declining" if DECLINE.search(sentence) else "growing",
-                          source_org=org, **ctx.source(section, sentence))
+            yield Outlook(
+                career=ctx.career(home),
+                direction="declining" if DECLINE.search(sentence) else "growing",
+                source_org=org,
+                **ctx.source(section, sentence),
+            )
     match = OPENINGS.search(sentence)
     if match and PER_YEAR.search(sentence):
         career = _subject(match.start(), mentions, home) or (mentions[0][1] if mentions else None)
         if career:
             yield Openings(
-                career=ctx.career(career), per_year=int(match.group("n").replace(",", "")),
-                qualifier=(match.group("q") or "").lower() or None, horizon=horizon.group(1) if horizon else None,
-                source_org=org, **ctx.source(section, sentence),
+                career=ctx.career(career),
+                per_year=int(match.group("n").replace(",", "")),
+                qualifier=(match.group("q") or "").lower() or None,
+                horizon=horizon.group(1) if horizon else None,
+                source_org=org,
+                **ctx.source(section, sentence),
             )
 
 
@@ -155,16 +199,25 @@ def _category_and_ranking(ctx, section, sentence, mentions, home, org) -> Iterat
     for rx in CATEGORY:
         match = rx.search(sentence)
         if match and home:
-            yield Category(career=ctx.career(home), name=match.group("cat").strip(" ,"), source_org=org,
-                           **ctx.source(section, sentence))
+            yield Category(
+                career=ctx.career(home),
+                name=match.group("cat").strip(" ,"),
+                source_org=org,
+                **ctx.source(section, sentence),
+            )
             break
     match = RANKING.search(sentence)
     if match:
         named = [name for _, name in mentions]
         career = named[0] if named else home
         if career:
-            yield Ranking(career=ctx.career(career), rank=int(match.group("rank")), list_name=match.group("list").strip(),
-                          publisher=match.group("pub").strip(), **ctx.source(section, sentence))
+            yield Ranking(
+                career=ctx.career(career),
+                rank=int(match.group("rank")),
+                list_name=match.group("list").strip(),
+                publisher=match.group("pub").strip(),
+                **ctx.source(section, sentence),
+            )
 
 
 def _comparison(ctx, section, sentence, mentions) -> Iterator[Base]:
@@ -174,8 +227,12 @@ def _comparison(ctx, section, sentence, mentions) -> Iterator[Base]:
     before = [name for start, name in mentions if start < match.start()]
     after = [name for start, name in mentions if start > match.end()]
     if before and after and before[-1] != after[0]:
-        yield SalaryComparison(career=ctx.career(before[-1]), other_career=ctx.career(after[0]),
-                               relation=match.group("rel").lower(), **ctx.source(section, sentence))
+        yield SalaryComparison(
+            career=ctx.career(before[-1]),
+            other_career=ctx.career(after[0]),
+            relation=match.group("rel").lower(),
+            **ctx.source(section, sentence),
+        )
 
 
 def _skills(ctx, section, sentence, home) -> Iterator[Base]:

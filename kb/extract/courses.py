@@ -3,15 +3,16 @@ the career they prepare for.
 
 A course's sentences are the ones from where it is named until another course
 is named, within one paragraph (a bullet is a paragraph)."""
+
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from kb import patterns
 from kb.extract import Context, ParsedDocument
 from kb.extract.provider import provider_name
-from kb.schema import Award, Base, CourseCareer, CourseDescription, CourseTopic, Mentoring, Prerequisite
+from kb.schema import Award, Base, Course, CourseCareer, CourseDescription, CourseTopic, Mentoring, Prerequisite
 from kb.structure import Section
 
 WORD = r"(?:[A-Z][\w.+#’'-]*|&|and|with)"
@@ -28,7 +29,9 @@ AWARD = re.compile(
     r"|\bwas (?:awarded|named) (?P<title2>.+?) by (?P<by2>[A-Z][\w&. ]+?) in (?P<year2>\d{4})",
     re.I,
 )
-MENTORING = re.compile(r"\b(?P<n>\w+)\s+(?:one-on-one\s+|1-on-1\s+|private\s+|individual\s+)?mentoring sessions\b", re.I)
+MENTORING = re.compile(
+    r"\b(?P<n>\w+)\s+(?:one-on-one\s+|1-on-1\s+|private\s+|individual\s+)?mentoring sessions\b", re.I
+)
 PREREQUISITES = (
     re.compile(r"\bshould (?:already )?(?:have|know)\s+(?P<p>[^.]+)", re.I),
     re.compile(r"\bprerequisites? (?:is|are|include)\s+(?P<p>[^.]+)", re.I),
@@ -36,15 +39,47 @@ PREREQUISITES = (
 )
 FORMAT_WORDS = re.compile(
     r"\b(comprehensive|multi-week|part-time|full-time|in-person|live online|self-paced|short|beginner|"
-    r"project-based|(?:a|one) day or two|weeknights and weekends)\b", re.I,
+    r"project-based|(?:a|one) day or two|weeknights and weekends)\b",
+    re.I,
 )
 BECOME = re.compile(r"\b(?i:become) (?i:an?) (?P<career>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)")
 TOPIC_LIST = re.compile(r"\b(?:topics including|including|such as|learn about)\s+(?P<list>[^.]+)", re.I)
 TECH_WORD = re.compile(r"^(?:[A-Z][A-Za-z0-9+#]*(?:\.[a-z]+)?|[a-z]+\.js|[A-Z]{2,})$")
 NOT_TOPICS = {
-    "In", "You", "You’ll", "The", "This", "These", "Students", "Learning", "Finally", "Another", "As", "If", "For",
-    "Twelve", "It", "Its", "By", "All", "Some", "Development", "Developer", "Developers", "Certificate", "Best",
-    "Bootcamp", "Noble", "Desktop", "Forbes", "Advisor", "Rest", "REST", "U.S.", "Learn", "Also",
+    "In",
+    "You",
+    "You’ll",
+    "The",
+    "This",
+    "These",
+    "Students",
+    "Learning",
+    "Finally",
+    "Another",
+    "As",
+    "If",
+    "For",
+    "Twelve",
+    "It",
+    "Its",
+    "By",
+    "All",
+    "Some",
+    "Development",
+    "Developer",
+    "Developers",
+    "Certificate",
+    "Best",
+    "Bootcamp",
+    "Noble",
+    "Desktop",
+    "Forbes",
+    "Advisor",
+    "Rest",
+    "REST",
+    "U.S.",
+    "Learn",
+    "Also",
 }
 
 
@@ -87,39 +122,50 @@ def extract(doc: ParsedDocument, ctx: Context) -> Iterator[Base]:
         heading_career = BECOME.search(section.heading)
         for name, sentences, lead in course_sentences(section):
             course = ctx.course(name)
-            src = lambda s: ctx.source(section, s)  # noqa: E731 - short local helper
             if name not in seen:
                 seen.add(name)
                 formats = sorted({m.group(1).lower() for s in lead + sentences for m in FORMAT_WORDS.finditer(s)})
-                yield CourseDescription(course=course, text=" ".join(sentences[:2]), provider=provider,
-                                        format=", ".join(formats) or None, **src(sentences[0]))
+                yield CourseDescription(
+                    course=course,
+                    text=" ".join(sentences[:2]),
+                    provider=provider,
+                    format=", ".join(formats) or None,
+                    **ctx.source(section, sentences[0]),
+                )
                 if heading_career:
-                    yield CourseCareer(course=course, career_name=heading_career.group("career"),
-                                       **ctx.source(section, section.heading))
+                    yield CourseCareer(
+                        course=course,
+                        career_name=heading_career.group("career"),
+                        **ctx.source(section, section.heading),
+                    )
             for topic, sentence in _topics(name, provider, sentences):
-                yield CourseTopic(course=course, topic=topic, **src(sentence))
+                yield CourseTopic(course=course, topic=topic, **ctx.source(section, sentence))
             for sentence in sentences:
-                yield from _course_facts(course, sentence, src)
+                yield from _course_facts(course, sentence, ctx.source(section, sentence))
 
 
-def _course_facts(course, sentence: str, src) -> Iterator[Base]:
+def _course_facts(course: Course, sentence: str, source: dict) -> Iterator[Base]:
     mentoring = MENTORING.search(sentence)
     if mentoring and (n := patterns.to_number(mentoring.group("n"))) is not None:
-        yield Mentoring(course=course, sessions=int(n), **src(sentence))
+        yield Mentoring(course=course, sessions=int(n), **source)
     for rx in PREREQUISITES:
         match = rx.search(sentence)
         if match:
-            yield Prerequisite(course=course, text=match.group("p").strip(), **src(sentence))
+            yield Prerequisite(course=course, text=match.group("p").strip(), **source)
             break
     award = AWARD.search(sentence)
     if award:
         year = award.group("year") or award.group("year2")
-        yield Award(course=course, title=(award.group("title") or award.group("title2")).strip(),
-                    awarded_by=(award.group("by") or award.group("by2")).strip(), year=int(year) if year else None,
-                    **src(sentence))
+        yield Award(
+            course=course,
+            title=(award.group("title") or award.group("title2")).strip(),
+            awarded_by=(award.group("by") or award.group("by2")).strip(),
+            year=int(year) if year else None,
+            **source,
+        )
     become = BECOME.search(sentence)
     if become:
-        yield CourseCareer(course=course, career_name=become.group("career"), **src(sentence))
+        yield CourseCareer(course=course, career_name=become.group("career"), **source)
 
 
 def _topics(course: str, provider: str | None, sentences: list[str]) -> Iterator[tuple[str, str]]:
@@ -140,7 +186,12 @@ def _topics(course: str, provider: str | None, sentences: list[str]) -> Iterator
         doc = patterns.tokens(text)
         run: list[str] = []
         for tok in list(doc) + [None]:
-            if tok is not None and TECH_WORD.match(tok.text) and tok.text not in NOT_TOPICS and not (tok.i == 0 and tok.text.istitle()):
+            if (
+                tok is not None
+                and TECH_WORD.match(tok.text)
+                and tok.text not in NOT_TOPICS
+                and not (tok.i == 0 and tok.text.istitle())
+            ):
                 run.append(tok.text)
                 continue
             if tok is not None and run and tok.text.upper() == "REST":

@@ -1,8 +1,9 @@
 """Facts about a training provider: who, where, licensing, certificates, retakes, formats."""
+
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from kb.extract import Context, ParsedDocument
 from kb.schema import Base, ProviderFact
@@ -45,5 +46,9 @@ def extract(doc: ParsedDocument, ctx: Context) -> Iterator[Base]:
             for attribute, rx in ATTRIBUTES:
                 match = rx.search(sentence)
                 if match:
-                    yield ProviderFact(provider=name, attribute=attribute, value=match.group("v").strip(),
-                                       **ctx.source(section, sentence))
+                    yield ProviderFact(
+                        provider=name,
+                        attribute=attribute,
+                        value=match.group("v").strip(),
+                        **ctx.source(section, sentence),
+                    )

@@ -1,9 +1,10 @@
 """The general skills of a document's main career: one skill per section under a
 "Hard Skills" / "Soft Skills" group, with the languages, servers and databases it names."""
+
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from kb import patterns
 from kb.extract import Context, ParsedDocument
@@ -12,7 +13,8 @@ from kb.schema import Base, Skill, SkillExample
 SKILL_GROUP = re.compile(r"\b(hard|soft|technical|interpersonal|people)\s+skills\b", re.I)
 KIND = {"hard": "hard", "technical": "hard", "soft": "soft", "interpersonal": "soft", "people": "soft"}
 EXAMPLES = re.compile(
-    r"\b(?:popular|common|widely used|well-known|leading)\s+(?P<what>[\w\s-]+?)\s+(?:include|are|such as)\s+(?P<list>[^.]+)",
+    r"\b(?:popular|common|widely used|well-known|leading)\s+(?P<what>[\w\s-]+?)"
+    r"\s+(?:include|are|such as)\s+(?P<list>[^.]+)",
     re.I,
 )
 CATEGORIES = (
@@ -32,8 +34,13 @@ def extract(doc: ParsedDocument, ctx: Context) -> Iterator[Base]:
         if not group or not section.sentences:
             continue
         first = section.sentences[0]
-        skill = Skill(career=ctx.career(doc.main_career), name=section.heading, kind=KIND[group.group(1).lower()],
-                      description=first, **ctx.source(section, first))
+        skill = Skill(
+            career=ctx.career(doc.main_career),
+            name=section.heading,
+            kind=KIND[group.group(1).lower()],
+            description=first,
+            **ctx.source(section, first),
+        )
         for sentence in section.sentences:
             match = EXAMPLES.search(sentence)
             category = match and next((c for c, rx in CATEGORIES if rx.search(match.group("what"))), None)

@@ -1,4 +1,5 @@
 """Run actions the way the action server does: registered from the package, on real Trackers."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -39,16 +40,23 @@ def run(executor: ActionExecutor, shipped_kb_url: str, monkeypatch: pytest.Monke
     monkeypatch.setattr(settings, "KB_URL", shipped_kb_url)
     knowledge.knowledge_base.cache_clear()
 
-    def _run(action: str, text: str = "", entities: dict[str, Any] | None = None,
-             slots: dict[str, Any] | None = None) -> Result:
+    def _run(
+        action: str, text: str = "", entities: dict[str, Any] | None = None, slots: dict[str, Any] | None = None
+    ) -> Result:
         ents = [
             {"entity": label, "value": value}
             for label, values in (entities or {}).items()
             for value in (values if isinstance(values, list) else [values])
         ]
         tracker = Tracker(
-            sender_id="test", slots=dict(slots or {}), latest_message={"text": text, "entities": ents, "intent": {}},
-            events=[], paused=False, followup_action=None, active_loop={}, latest_action_name=None,
+            sender_id="test",
+            slots=dict(slots or {}),
+            latest_message={"text": text, "entities": ents, "intent": {}},
+            events=[],
+            paused=False,
+            followup_action=None,
+            active_loop={},
+            latest_action_name=None,
         )
         dispatcher = CollectingDispatcher()
         events = executor.actions[action](dispatcher, tracker, {})

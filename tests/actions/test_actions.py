@@ -1,4 +1,5 @@
 """Every custom action, through real Trackers against a real KB built from the shipped document."""
+
 from __future__ import annotations
 
 import yaml
@@ -45,7 +46,9 @@ class TestSalary:
 
 class TestGrowth:
     def test_growth_with_average(self, run) -> None:
-        r = run("action_answer_growth", "how fast are software developer jobs growing", {"career": "software developer"})
+        r = run(
+            "action_answer_growth", "how fast are software developer jobs growing", {"career": "software developer"}
+        )
         assert "17 percent over the next ten years, much faster than the average (the average is 4 percent)" in r.text
 
     def test_declining_with_openings(self, run) -> None:
@@ -54,8 +57,9 @@ class TestGrowth:
         assert "about 6,400 job openings for Computer Programmers each year over the next decade" in r.text
 
     def test_information_security_by_field_name(self, run) -> None:
-        r = run("action_answer_growth", "how fast is information security work growing?",
-                {"career": "information security"})
+        r = run(
+            "action_answer_growth", "how fast is information security work growing?", {"career": "information security"}
+        )
         assert "32 percent" in r.text and "significantly faster than average" in r.text
 
     def test_no_figure_in_documents(self, run) -> None:
@@ -72,8 +76,11 @@ def test_description_with_ranking(run) -> None:
 
 class TestSkills:
     def test_languages_default_to_the_main_career(self, run) -> None:
-        r = run("action_answer_skills", "which programming languages should I learn?",
-                {"skill_kind": "programming languages"})
+        r = run(
+            "action_answer_skills",
+            "which programming languages should I learn?",
+            {"skill_kind": "programming languages"},
+        )
         assert "Python, JavaScript, Ruby and Java" in r.text
         assert r.slots["career"] == "Back End Developer"
 
@@ -92,14 +99,19 @@ class TestSkills:
 
 def test_related_careers(run) -> None:
     r = run("action_answer_related", "what careers are related to back end development?")
-    assert ("Careers related to Back End Developer: Software Developer, Front End Developer, Database Architect, "
-            "Computer Programmer and Information Security Analyst.") in r.text
+    assert (
+        "Careers related to Back End Developer: Software Developer, Front End Developer, Database Architect, "
+        "Computer Programmer and Information Security Analyst."
+    ) in r.text
 
 
 class TestCompare:
     def test_which_pays_more(self, run) -> None:
-        r = run("action_answer_compare", "which pays more, software developer or database architect?",
-                {"career": ["software developer", "database architect"], "metric": "pays"})
+        r = run(
+            "action_answer_compare",
+            "which pays more, software developer or database architect?",
+            {"career": ["software developer", "database architect"], "metric": "pays"},
+        )
         assert r.text.startswith("Software Developers come out ahead on salary.")
         assert "$130,000" in r.text and "about $117,000" in r.text
 
@@ -109,12 +121,18 @@ class TestCompare:
         assert "Information Security Analysts come out ahead on job growth." in r.text
 
     def test_relative_statement_when_figures_are_missing(self, run) -> None:
-        r = run("action_answer_compare", "", {"career": ["front end developer", "back end developer"], "metric": "earn"})
+        r = run(
+            "action_answer_compare", "", {"career": ["front end developer", "back end developer"], "metric": "earn"}
+        )
         assert "Front End Developers tend to earn slightly less than Back End Developers." in r.text
 
     def test_one_named_career_compares_with_the_one_under_discussion(self, run) -> None:
-        r = run("action_answer_compare", "", {"career": "software developer", "metric": "growth"},
-                slots={"career": "Information Security Analyst"})
+        r = run(
+            "action_answer_compare",
+            "",
+            {"career": "software developer", "metric": "growth"},
+            slots={"career": "Information Security Analyst"},
+        )
         assert "Information Security Analysts come out ahead on job growth." in r.text
 
     def test_needs_two_careers(self, run) -> None:
@@ -175,14 +193,22 @@ class TestGeneral:
 
 class TestFollowUp:
     def test_same_question_new_career(self, run) -> None:
-        r = run("action_answer_followup", "what about software developers?", {"career": "software developers"},
-                slots={"career": "Database Architect", "question": "salary"})
+        r = run(
+            "action_answer_followup",
+            "what about software developers?",
+            {"career": "software developers"},
+            slots={"career": "Database Architect", "question": "salary"},
+        )
         assert "Software Developers earn $130,000" in r.text
         assert r.slots["career"] == "Software Developer"
 
     def test_same_question_new_course(self, run) -> None:
-        r = run("action_answer_followup", "and the javascript one?", {"course": "javascript"},
-                slots={"question": "course_mentoring", "course": "Python Developer Certificate"})
+        r = run(
+            "action_answer_followup",
+            "and the javascript one?",
+            {"course": "javascript"},
+            slots={"question": "course_mentoring", "course": "Python Developer Certificate"},
+        )
         assert "8 one-on-one mentoring sessions" in r.text
 
     def test_bare_career_without_context_describes_it(self, run) -> None:

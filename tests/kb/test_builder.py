@@ -1,4 +1,5 @@
 """Building is idempotent, redoes only changed documents, and reports bad documents by name."""
+
 from __future__ import annotations
 
 import shutil

@@ -1,39 +1,47 @@
 """Names are found in free text despite case, plurals, hyphens and typos, without false alarms."""
+
 from __future__ import annotations
 
 import pytest
 
 from kb.matching import Term, Vocabulary, job_titles, normalize
 
-VOCAB = Vocabulary([
-    Term("Software Developer", "Software Developer", "career"),
-    Term("Database Architect", "Database Architect", "career"),
-    Term("DB architect", "Database Architect", "career"),
-    Term("Front End Developer", "Front End Developer", "career"),
-    Term("Back End Developer", "Back End Developer", "career"),
-    Term("backend dev", "Back End Developer", "career"),
-    Term("Python Developer Certificate", "Python Developer Certificate", "course"),
-    Term("JavaScript Development Certificate", "JavaScript Development Certificate", "course"),
-    Term("Django", "Django", "topic"),
-    Term("SQL", "SQL", "topic"),
-])
+VOCAB = Vocabulary(
+    [
+        Term("Software Developer", "Software Developer", "career"),
+        Term("Database Architect", "Database Architect", "career"),
+        Term("DB architect", "Database Architect", "career"),
+        Term("Front End Developer", "Front End Developer", "career"),
+        Term("Back End Developer", "Back End Developer", "career"),
+        Term("backend dev", "Back End Developer", "career"),
+        Term("Python Developer Certificate", "Python Developer Certificate", "course"),
+        Term("JavaScript Development Certificate", "JavaScript Development Certificate", "course"),
+        Term("Django", "Django", "topic"),
+        Term("SQL", "SQL", "topic"),
+    ]
+)
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("what does a sofware devloper earn", "Software Developer"),
-    ("SOFTWARE DEVELOPER SALARY", "Software Developer"),
-    ("what about software developers?", "Software Developer"),
-    ("db architect pay", "Database Architect"),
-    ("is back-end development growing", "Back End Developer"),
-    ("how much does a backend dev make", "Back End Developer"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("what does a sofware devloper earn", "Software Developer"),
+        ("SOFTWARE DEVELOPER SALARY", "Software Developer"),
+        ("what about software developers?", "Software Developer"),
+        ("db architect pay", "Database Architect"),
+        ("is back-end development growing", "Back End Developer"),
+        ("how much does a backend dev make", "Back End Developer"),
+    ],
+)
 def test_careers_are_found_whatever_the_spelling(text: str, expected: str) -> None:
     assert [(m.canonical, m.label) for m in VOCAB.find(text)] == [(expected, "career")]
 
 
 def test_front_and_back_end_are_not_confused() -> None:
     assert [m.canonical for m in VOCAB.find("front end developer vs back end developer")] == [
-        "Front End Developer", "Back End Developer"]
+        "Front End Developer",
+        "Back End Developer",
+    ]
 
 
 def test_short_names_need_an_exact_match() -> None:

@@ -1,4 +1,5 @@
 """The query API: resolving the user's words, comparing, searching passages, and failing clearly."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,14 +10,17 @@ from kb.db import KnowledgeBaseMissing
 from kb.query import KnowledgeBase
 
 
-@pytest.mark.parametrize("words, career", [
-    ("infosec analyst", "Information Security Analyst"),
-    ("information security", "Information Security Analyst"),
-    ("DB architect", "Database Architect"),
-    ("backend dev", "Back End Developer"),
-    ("sofware devloper", "Software Developer"),
-    ("programmers", "Computer Programmer"),
-])
+@pytest.mark.parametrize(
+    "words, career",
+    [
+        ("infosec analyst", "Information Security Analyst"),
+        ("information security", "Information Security Analyst"),
+        ("DB architect", "Database Architect"),
+        ("backend dev", "Back End Developer"),
+        ("sofware devloper", "Software Developer"),
+        ("programmers", "Computer Programmer"),
+    ],
+)
 def test_resolve_careers_by_alias_plural_and_typo(kb: KnowledgeBase, words: str, career: str) -> None:
     assert kb.resolve(words, "career") == career
 
@@ -38,17 +42,22 @@ def test_compare_salary_and_growth(kb: KnowledgeBase) -> None:
 
 def test_courses_for_a_topic(kb: KnowledgeBase) -> None:
     assert [t.subject for t in kb.courses_for_topic("Django")] == [
-        "Python Developer Certificate", "Software Engineering Certificate"]
+        "Python Developer Certificate",
+        "Software Engineering Certificate",
+    ]
     assert [t.subject for t in kb.courses_for_topic("MongoDB")] == ["Full-Stack Web Development Certificate"]
     assert kb.courses_for_topic("Haskell") == []
 
 
-@pytest.mark.parametrize("question, expected", [
-    ("when did the first website go live?", "went live in 1993"),
-    ("what is an API?", "An Application Programming Interface (API) is an interface"),
-    ("what is a server?", "A server is a system or computer"),
-    ("what is responsive design?", "responsive design"),
-])
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("when did the first website go live?", "went live in 1993"),
+        ("what is an API?", "An Application Programming Interface (API) is an interface"),
+        ("what is a server?", "A server is a system or computer"),
+        ("what is responsive design?", "responsive design"),
+    ],
+)
 def test_search_answers_general_questions_from_passages(kb: KnowledgeBase, question: str, expected: str) -> None:
     [hit] = kb.search(question)
     assert expected in hit.text

@@ -1,0 +1,43 @@
+# Everyday commands. Each one sets up the virtual environment first if needed.
+PYTHON ?= python3.10
+VENV := .venv
+PY := $(VENV)/bin/python
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 2
+
+.PHONY: setup kb train run shell test lint bench lock clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade "pip==23.3.2"
+	$(VENV)/bin/pip install --quiet -c requirements.lock -e ".[dev]"
+	touch $@
+
+kb: setup          ## build/refresh the knowledge base and its spaCy pipeline
+	$(PY) -m bot kb
+
+train: setup       ## kb, then train the Rasa model if it is missing or stale
+	$(PY) -m bot train
+
+run: setup         ## kb, train, then start the action server and the Rasa server (REST on 127.0.0.1:5005)
+	$(PY) -m bot run
+
+shell: setup       ## kb, train, then chat in the terminal
+	$(PY) -m bot shell
+
+test: setup        ## everything above, then all tests (unit, NLU, stories, end-to-end)
+	$(PY) -m bot train
+	$(VENV)/bin/ruff check .
+	$(PY) -m pytest
+
+lint: setup
+	$(VENV)/bin/ruff check .
+
+lock: setup        ## record the exact versions now installed
+	( echo "# Exact versions of every dependency, used as pip constraints by \`make setup\` (regenerate: make lock)."; \
+	  $(VENV)/bin/pip freeze --exclude-editable ) > requirements.lock
+
+clean:
+	rm -rf build models results .rasa tests/output
