@@ -25,31 +25,41 @@ def ask_from(tracker: Tracker) -> Ask:
     return Ask(tracker.latest_message.get("text") or "", entities)
 
 
-def say(dispatcher: CollectingDispatcher, reply: Reply) -> None:
-    dispatcher.utter_message(text=reply.text, buttons=reply.buttons or None)
+def say(dispatcher: CollectingDispatcher, tracker: Tracker, reply: Reply) -> None:
+    dispatcher.utter_message(**replies.render(reply, tracker.get_latest_input_channel()))
 
 
-def answer(kind: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
-    """Answer a question of ``kind`` about the subject the user named, or the one under discussion."""
+def answer(
+    kind: str, dispatcher: CollectingDispatcher, tracker: Tracker, mention: str | None = None
+) -> list[EventType]:
+    """Answer a question of ``kind`` about ``mention``, the subject the user named, or the one under discussion."""
     kb = knowledge_base()
     question, ask = QUESTIONS[kind], ask_from(tracker)
     events: list[EventType] = [SlotSet("question", kind)]
     subject = None
     if question.label:
-        mention = ask.first(question.label)
+        mention = mention or ask.first(question.label)
         subject = kb.resolve(mention, question.label) if mention else tracker.get_slot(question.label)
         if mention and subject is None:
             known = kb.careers() if question.label == "career" else kb.courses()
-            say(dispatcher, replies.unknown(question.label, mention, known if question.label != "topic" else []))
+            say(
+                dispatcher,
+                tracker,
+                replies.unknown(question.label, mention, known if question.label != "topic" else []),
+            )
             return events
         if subject is None and question.default_to_main_career:
             subject = next(iter(kb.main_careers()), None)
         if subject is None and kind not in OPTIONAL_SUBJECT:
-            say(dispatcher, replies.which(question.label, kb.careers() if question.label == "career" else kb.courses()))
+            say(
+                dispatcher,
+                tracker,
+                replies.which(question.label, kb.careers() if question.label == "career" else kb.courses()),
+            )
             return events
         if subject:
             events.append(SlotSet(question.label, subject))
-    say(dispatcher, question.answer(kb, subject, ask))
+    say(dispatcher, tracker, question.answer(kb, subject, ask))
     return events
 
 
@@ -81,17 +91,23 @@ class FollowUpAction(Action):
         return "action_answer_followup"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        ask = ask_from(tracker)
+        ask, kb = ask_from(tracker), knowledge_base()
         last = tracker.get_slot("question")
+        if last in QUESTIONS and QUESTIONS[last].label:
+            label = QUESTIONS[last].label
+            # "and the javascript one?" after a course question: a name tagged as a topic may be a course
+            for value in [ask.first(label)] + [v for values in ask.entities.values() for v in values]:
+                if value and kb.resolve(value, label):
+                    return answer(last, dispatcher, tracker, mention=value)
         named = [label for label in SUBJECT_LABELS if ask.first(label)]
-        if last in QUESTIONS and QUESTIONS[last].label in named:
-            return answer(last, dispatcher, tracker)
         fallback = {"career": "description", "course": "course_topics", "topic": "course_for_topic"}
         if named:
             return answer(fallback[named[0]], dispatcher, tracker)
         if last in QUESTIONS:
             return answer(last, dispatcher, tracker)
-        say(dispatcher, Reply("Which career or course do you mean? Try “what does a database architect earn?”"))
+        say(
+            dispatcher, tracker, Reply("Which career or course do you mean? Try “what does a database architect earn?”")
+        )
         return []
 
 
@@ -107,7 +123,7 @@ class CompareAction(Action):
         for mention in ask.entities.get("career", []):
             career = kb.resolve(mention, "career")
             if career is None:
-                say(dispatcher, replies.unknown("career", mention, kb.careers()))
+                say(dispatcher, tracker, replies.unknown("career", mention, kb.careers()))
                 return []
             careers.append(career)
         careers = list(dict.fromkeys(careers))
@@ -116,6 +132,7 @@ class CompareAction(Action):
         if len(careers) < 2:
             say(
                 dispatcher,
+                tracker,
                 Reply(
                     "Which two careers should I compare? For example: “which pays more, software "
                     "developer or database architect?”"
@@ -127,7 +144,7 @@ class CompareAction(Action):
         metrics = [metric] if metric else ["salary", "growth"]
         statements = [s for s in kb.salary_comparisons(first) if {s.career, s.other} == {first, second}]
         text = "\n".join(replies.comparison(kb.compare(first, second, m), first, second, statements) for m in metrics)
-        say(dispatcher, Reply(text))
+        say(dispatcher, tracker, Reply(text))
         events: list[EventType] = [SlotSet("career", first)]
         if metric:
             events.append(SlotSet("question", metric if metric == "salary" else "growth"))

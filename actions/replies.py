@@ -264,3 +264,16 @@ def unknown(kind: str, mention: str, known: list[str]) -> Reply:
 
 def which(kind: str, known: list[str]) -> Reply:
     return Reply(f"Which {kind}? I know about {listing(known)}.", [button(k, "inform", **{kind: k}) for k in known[:6]])
+
+
+def render(reply: Reply, channel: str | None) -> dict:
+    """The message for one channel, from the one reply: buttons become plain-text suggestions in the
+    terminal (its console shows raw payloads), and Slack gets its own markup for the source line."""
+    text = reply.text
+    if channel == "cmdline":
+        if reply.buttons:
+            text += "\nYou could also ask about: " + " · ".join(b["title"] for b in reply.buttons)
+        return {"text": text}
+    if channel == "slack":
+        text = "\n".join(f"_{line}_" if line.startswith("Source: ") else line for line in text.split("\n"))
+    return {"text": text, "buttons": reply.buttons or None}

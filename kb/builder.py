@@ -119,9 +119,8 @@ def _store(session: Session, parsed: ParsedDocument, print_: str) -> None:
     document = Document(name=parsed.name, fingerprint=print_, main_career=parsed.main_career)
     session.add(document)
     ctx = Context(session, document)
-    for career in parsed.known_careers:
-        if career in {patterns.career_title(s.heading) for s in parsed.sections}:
-            ctx.career(career)
+    for title in sorted({patterns.career_title(s.heading) for s in parsed.sections} - {None}):
+        ctx.career(title)
     position = 0
     for section in parsed.sections:
         for sentence in section.sentences:
@@ -132,20 +131,18 @@ def _store(session: Session, parsed: ParsedDocument, print_: str) -> None:
 
 
 def _forget(session: Session, document: Document) -> None:
-    """Delete a document's facts, then careers and courses no fact refers to any more."""
+    """Delete a document and its facts, then the careers and courses no remaining fact refers to."""
     for model in FACT_MODELS:
         session.execute(delete(model).where(model.document_id == document.id))
     session.delete(document)
     session.flush()
-    for model in (Career, Course):
-        column = model.__tablename__[:-1] + "_id"
-        referenced = set()
-        for fact in FACT_MODELS:
-            for col in fact.__table__.columns:
-                if col.foreign_keys and any(fk.column.table is model.__table__ for fk in col.foreign_keys):
-                    referenced |= set(session.execute(select(col)).scalars())
-        del column
-        session.execute(delete(model).where(model.id.not_in(referenced)))
+    for entity in (Career, Course):
+        used: set[int] = set()
+        for model in FACT_MODELS:
+            for column in model.__table__.columns:
+                if any(fk.column.table is entity.__table__ for fk in column.foreign_keys):
+                    used |= set(session.execute(select(column)).scalars())
+        session.execute(delete(entity).where(entity.id.not_in(used)))
 
 
 def _load_aliases(session: Session) -> None:

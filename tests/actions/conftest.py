@@ -36,12 +36,16 @@ def executor() -> ActionExecutor:
 
 @pytest.fixture
 def run(executor: ActionExecutor, shipped_kb_url: str, monkeypatch: pytest.MonkeyPatch):
-    """run(action, text, entities={label: value or [values]}, slots={...}) -> Result."""
+    """run(action, text, entities={label: value or [values]}, slots={...}, channel=...) -> Result."""
     monkeypatch.setattr(settings, "KB_URL", shipped_kb_url)
     knowledge.knowledge_base.cache_clear()
 
     def _run(
-        action: str, text: str = "", entities: dict[str, Any] | None = None, slots: dict[str, Any] | None = None
+        action: str,
+        text: str = "",
+        entities: dict[str, Any] | None = None,
+        slots: dict[str, Any] | None = None,
+        channel: str = "rest",
     ) -> Result:
         ents = [
             {"entity": label, "value": value}
@@ -52,7 +56,7 @@ def run(executor: ActionExecutor, shipped_kb_url: str, monkeypatch: pytest.Monke
             sender_id="test",
             slots=dict(slots or {}),
             latest_message={"text": text, "entities": ents, "intent": {}},
-            events=[],
+            events=[{"event": "user", "text": text, "input_channel": channel}],
             paused=False,
             followup_action=None,
             active_loop={},

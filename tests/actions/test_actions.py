@@ -217,3 +217,13 @@ class TestFollowUp:
 
     def test_nothing_named(self, run) -> None:
         assert run("action_answer_followup", "what about it").text.startswith("Which career or course")
+
+
+def test_follow_up_name_tagged_as_topic_is_taken_as_a_course(run) -> None:
+    r = run(
+        "action_answer_followup",
+        "and the javascript one?",
+        {"topic": "javascript"},
+        slots={"question": "course_mentoring", "course": "Python Developer Certificate"},
+    )
+    assert "The JavaScript Development Certificate includes 8 one-on-one mentoring sessions." in r.text
