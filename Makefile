@@ -5,9 +5,17 @@ PY := $(VENV)/bin/python
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-.PHONY: setup kb train run shell test lint bench lock clean
+.PHONY: setup browser kb train run shell test lint bench lock clean
 
-setup: $(VENV)/.installed
+setup: $(VENV)/.installed web/node_modules/.package-lock.json
+
+web/node_modules/.package-lock.json: web/package.json web/package-lock.json
+	npm ci --prefix web --no-audit --no-fund --loglevel=error
+
+browser:           ## Chromium for the widget's browser test (Debian package; needs root or sudo)
+	@command -v chromium >/dev/null || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -27,7 +35,7 @@ run: setup         ## kb, train, then start the action server and the Rasa serve
 shell: setup       ## kb, train, then chat in the terminal
 	$(PY) -m bot shell
 
-test: setup        ## everything above, then all tests (unit, NLU, stories, end-to-end)
+test: setup browser  ## everything above, then all tests (unit, NLU, stories, end-to-end, browser)
 	$(PY) -m bot train
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest
@@ -40,4 +48,4 @@ lock: setup        ## record the exact versions now installed
 	  $(VENV)/bin/pip freeze --exclude-editable ) > requirements.lock
 
 clean:
-	rm -rf build models results .rasa tests/output
+	rm -rf build models results .rasa tests/output web/node_modules

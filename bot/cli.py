@@ -14,7 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bot import nlu_model, servers, settings
+from bot import nlu_model, servers, settings, web
 
 TRAINING_INPUTS = ("config.yml", "domain.yml", "data")
 
@@ -63,11 +63,18 @@ def train(force: bool = False) -> None:
 
 def run() -> None:
     with servers.running(settings.RASA_PORT, settings.ACTIONS_PORT) as bot:
-        print(f"\nThe bot is ready. REST channel: POST {bot.webhook}  (Ctrl-C to stop)\n", flush=True)
+        page = web.serve(settings.WEB_PORT, f"http://{settings.HOST}:{settings.RASA_PORT}")
+        print(
+            f"\nThe bot is ready.\n  web page with chat widget: http://{settings.HOST}:{settings.WEB_PORT}/"
+            f"\n  REST channel: POST {bot.webhook}\n(Ctrl-C to stop)\n",
+            flush=True,
+        )
         try:
             bot.wait()
         except KeyboardInterrupt:
             print("Stopping.")
+        finally:
+            page.shutdown()
 
 
 def shell() -> None:
@@ -82,6 +89,10 @@ def shell() -> None:
             str(settings.MODELS_DIR),
             "--endpoints",
             "endpoints.yml",
+            "--port",
+            str(settings.RASA_PORT),
+            "--interface",
+            settings.HOST,
         ]
         subprocess.run(command, cwd=settings.ROOT, env=env)
     finally:

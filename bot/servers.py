@@ -109,9 +109,15 @@ class Running:
 
 
 @contextmanager
-def running(rasa_port: int, actions_port: int, log_dir: Path | None = None, timeout: float = 180) -> Iterator[Running]:
+def running(
+    rasa_port: int,
+    actions_port: int,
+    log_dir: Path | None = None,
+    timeout: float = 180,
+    extra_env: dict[str, str] | None = None,
+) -> Iterator[Running]:
     """Both servers up (action server first); stops both on exit."""
-    env = settings.rasa_env()
+    env = {**settings.rasa_env(), **(extra_env or {})}
     env["ACTION_ENDPOINT_URL"] = f"http://{settings.HOST}:{actions_port}/webhook"
     with ExitStack() as stack:
         actions = start_actions(actions_port, env, log_dir / "actions.log" if log_dir else None)

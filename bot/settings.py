@@ -20,12 +20,14 @@ def _path(name: str, default: Path) -> Path:
 BUILD_DIR = _path("CAREERBOT_BUILD_DIR", ROOT / "build")
 DOCUMENTS_DIR = _path("CAREERBOT_DOCUMENTS_DIR", ROOT / "kb" / "documents")
 KB_URL = os.environ.get("CAREERBOT_KB_URL") or f"sqlite:///{BUILD_DIR / 'kb.sqlite3'}"
+TRACKER_STORE_URL = os.environ.get("TRACKER_STORE_URL") or f"sqlite:///{BUILD_DIR / 'trackers.sqlite3'}"
 SPACY_MODEL_DIR = ROOT / "build" / "spacy-careers"  # config.yml names this path
 MODELS_DIR = _path("CAREERBOT_MODELS_DIR", ROOT / "models")
 
 HOST = os.environ.get("CAREERBOT_HOST", "127.0.0.1")
 RASA_PORT = int(os.environ.get("CAREERBOT_RASA_PORT", "5005"))
 ACTIONS_PORT = int(os.environ.get("CAREERBOT_ACTIONS_PORT", "5055"))
+WEB_PORT = int(os.environ.get("CAREERBOT_WEB_PORT", "8080"))
 ACTION_ENDPOINT_URL = os.environ.get("ACTION_ENDPOINT_URL") or f"http://{HOST}:{ACTIONS_PORT}/webhook"
 
 
@@ -35,6 +37,8 @@ def rasa_env() -> dict[str, str]:
     env.update(
         RASA_TELEMETRY_ENABLED="false",
         ACTION_ENDPOINT_URL=ACTION_ENDPOINT_URL,
+        TRACKER_STORE_URL=TRACKER_STORE_URL,
+        TRACKER_STORE_DIALECT=TRACKER_STORE_URL.split(":", 1)[0].split("+", 1)[0],
         CAREERBOT_KB_URL=KB_URL,
         TF_CPP_MIN_LOG_LEVEL=env.get("TF_CPP_MIN_LOG_LEVEL", "2"),
     )

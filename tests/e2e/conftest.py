@@ -9,16 +9,33 @@ import pytest
 import requests
 
 from bot import cli, servers, settings
+from tests.e2e.fake_slack import FakeSlackApi
 
 RASA_PORT, ACTIONS_PORT = 5105, 5155
-LOGS = settings.ROOT / "tests" / "output" / "logs"
+OUTPUT = settings.ROOT / "tests" / "output"
+SLACK_SECRET = "test-signing-secret"
 
 
 @pytest.fixture(scope="session")
-def webhook() -> Iterator[str]:
+def slack_api() -> Iterator[FakeSlackApi]:
+    api = FakeSlackApi()
+    yield api
+    api.close()
+
+
+@pytest.fixture(scope="session")
+def webhook(slack_api: FakeSlackApi) -> Iterator[str]:
+    """The running bot's REST webhook; its Slack channel is on, posting to the local stand-in."""
     cli.build_kb()
     cli.train()
-    with servers.running(RASA_PORT, ACTIONS_PORT, log_dir=LOGS) as bot:
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    env = {
+        "SLACK_TOKEN": "xoxb-test-token",
+        "SLACK_SIGNING_SECRET": SLACK_SECRET,
+        "SLACK_API_URL": slack_api.url,
+        "TRACKER_STORE_URL": f"sqlite:///{OUTPUT / 'trackers.sqlite3'}",
+    }
+    with servers.running(RASA_PORT, ACTIONS_PORT, log_dir=OUTPUT / "logs", extra_env=env) as bot:
         yield bot.webhook
 
 
