@@ -40,6 +40,9 @@ test: setup browser  ## everything above, then all tests (unit, NLU, stories, en
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest
 
+bench: setup       ## benchmark against a stock Rasa bot; prints a table, writes results/bench.json and .png
+	$(PY) -m bench.run
+
 lint: setup
 	$(VENV)/bin/ruff check .
 

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from bot import nlu_model, servers, settings, web
+from kb.db import KnowledgeBaseMissing
 
 TRAINING_INPUTS = ("config.yml", "domain.yml", "data")
 
@@ -107,7 +108,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--force", action="store_true", help="train even when the model is up to date")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    ok = build_kb()
+    try:
+        ok = build_kb()
+    except KnowledgeBaseMissing as exc:
+        print(f"ERROR {exc}", file=sys.stderr)
+        return 2
     if args.command in ("train", "run", "shell"):
         train(force=args.force)
     if args.command == "run":

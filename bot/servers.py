@@ -73,7 +73,7 @@ def _spawn(name: str, command: list[str], env: dict[str, str], log: Path | None,
 
 def start_actions(port: int, env: dict[str, str], log: Path | None = None) -> Server:
     env = {**env, "SANIC_HOST": settings.HOST}
-    command = [str(BIN / "python"), "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)]
+    command = [str(BIN / "python"), "-m", "bot.action_server", str(port)]
     return _spawn("action server", command, env, log, f"http://{settings.HOST}:{port}/health")
 
 
@@ -94,6 +94,9 @@ def start_rasa(port: int, env: dict[str, str], log: Path | None = None) -> Serve
         "--cors",
         "*",
     ]
+    token = env.get("RASA_API_TOKEN")
+    if token:  # the HTTP API (trackers, models, ...) is only on with a token; channel webhooks are always open
+        command += ["--enable-api", "--auth-token", token]
     return _spawn("Rasa server", command, env, log, f"http://{settings.HOST}:{port}/")
 
 

@@ -31,6 +31,9 @@ WEB_PORT = int(os.environ.get("CAREERBOT_WEB_PORT", "8080"))
 ACTION_ENDPOINT_URL = os.environ.get("ACTION_ENDPOINT_URL") or f"http://{HOST}:{ACTIONS_PORT}/webhook"
 
 
+# RASA_API_TOKEN (secret, from the environment only): turns Rasa's HTTP API on, guarded by this token.
+
+
 def rasa_env() -> dict[str, str]:
     """The environment the Rasa and action-server processes run with."""
     env = dict(os.environ)

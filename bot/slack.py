@@ -22,6 +22,8 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.channels import AlwaysAnswering
+
 logger = logging.getLogger(__name__)
 
 DEFAULT_API_URL = "https://slack.com/api/"
@@ -60,7 +62,7 @@ class SlackApiBot(SlackBot):
         await super()._post_message(channel, **kwargs)
 
 
-class SlackChannel(SlackInput):
+class SlackChannel(AlwaysAnswering, SlackInput):
     @classmethod
     def name(cls) -> str:
         return "slack"
@@ -71,7 +73,13 @@ class SlackChannel(SlackInput):
         if not (token and secret):
             logger.info("Slack channel is off: set SLACK_TOKEN and SLACK_SIGNING_SECRET to turn it on.")
             return SlackOff()
-        channel = cls(token, os.environ.get("SLACK_CHANNEL") or None, slack_signing_secret=secret)
+        channel = cls(
+            token,
+            os.environ.get("SLACK_CHANNEL") or None,
+            slack_retry_reason_header="x-slack-retry-reason",
+            slack_retry_number_header="x-slack-retry-num",
+            slack_signing_secret=secret,
+        )
         channel.api_url = os.environ.get("SLACK_API_URL") or DEFAULT_API_URL
         logger.info("Slack channel is on (Web API at %s).", channel.api_url)
         return channel

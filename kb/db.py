@@ -6,6 +6,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import sessionmaker
 
 from kb.schema import Base
@@ -15,7 +16,7 @@ class KnowledgeBaseMissing(RuntimeError):
     """The KB database is missing or unreadable; the message names the file and the fix."""
 
 
-REBUILD_HINT = "Build it with `make kb` (or `python -m bot kb`)."
+REBUILD_HINT = "Build it with `make kb` (or `python -m bot kb`); remove a damaged file first."
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -37,7 +38,12 @@ def engine(url: str, create: bool = False) -> Engine:
     if eng.dialect.name == "sqlite":
         event.listen(eng, "connect", lambda conn, _: conn.execute("PRAGMA foreign_keys=ON"))
     if create:
-        Base.metadata.create_all(eng)
+        try:
+            Base.metadata.create_all(eng)
+        except DatabaseError as exc:
+            raise KnowledgeBaseMissing(
+                f"Knowledge base at {path or url} is unreadable ({exc.orig}). {REBUILD_HINT}"
+            ) from exc
     return eng
 
 

@@ -55,6 +55,7 @@ JOB_NOUNS = (
 GENERIC_TITLE = re.compile(
     r"\b(?:(?!(?:" + "|".join(STOP) + r")\b)[a-z][\w-]*\s+){0,2}(?:" + "|".join(JOB_NOUNS) + r")s?\b", re.I
 )
+MAX_TOKENS = 300  # names are looked for in the first 300 words: a huge message must not cost seconds
 GENERIC_WORDS = {"one", "course", "class", "certificate", "program", "job", "career", "field", "role", "work"}
 MIN_FUZZY_LENGTH = 5
 THRESHOLD = 0.84
@@ -110,7 +111,7 @@ class Vocabulary:
 
     def find(self, text: str) -> list[Mention]:
         """Non-overlapping mentions, best-scoring and longest first, in text order."""
-        tokens = list(TOKEN.finditer(text))
+        tokens = list(TOKEN.finditer(text))[:MAX_TOKENS]
         candidates: list[Mention] = []
         for n in range(min(self._max_tokens, len(tokens)), 0, -1):
             for i in range(len(tokens) - n + 1):

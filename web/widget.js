@@ -55,7 +55,7 @@
     });
   }
 
-  var launcher = el("button", "cb-launcher", "💬");
+  var launcher = el("button", "cb-launcher", "Chat");
   launcher.setAttribute("aria-label", "Chat with the careers assistant");
   var panel = el("section", "cb-panel");
   panel.setAttribute("aria-label", "Careers assistant chat");
@@ -121,7 +121,6 @@
 
   var socket = io(config.socketUrl || (location.protocol + "//" + location.hostname + ":5005"), {
     path: config.socketPath || "/socket.io",
-    transports: ["websocket", "polling"],
   });
 
   socket.on("connect", function () {

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect, sync_playwright
@@ -33,7 +32,7 @@ def page_url(webhook: str) -> Iterator[str]:
 
 
 @pytest.fixture
-def page(page_url: str, tmp_path: Path) -> Iterator[Page]:
+def page(page_url: str, request: pytest.FixtureRequest) -> Iterator[Page]:
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
@@ -44,7 +43,7 @@ def page(page_url: str, tmp_path: Path) -> Iterator[Page]:
         page.goto(page_url)
         yield page
         OUTPUT.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(OUTPUT / "widget.png"))
+        page.screenshot(path=str(OUTPUT / f"{request.node.name}.png"))
         browser.close()
 
 

@@ -1,0 +1,48 @@
+"""A missing or corrupt knowledge base stops start-up with an error naming the file and the fix."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from bot import servers, settings
+
+
+def start_action_server(kb_url: str) -> subprocess.CompletedProcess:
+    env = {**settings.rasa_env(), "CAREERBOT_KB_URL": kb_url}
+    return subprocess.run(
+        [str(servers.BIN / "python"), "-m", "bot.action_server", "5455"],
+        cwd=settings.ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize("content", [None, b"definitely not a database" * 50])
+def test_action_server_refuses_to_start_without_a_usable_kb(tmp_path: Path, content: bytes | None) -> None:
+    kb_file = tmp_path / "kb.sqlite3"
+    if content is not None:
+        kb_file.write_bytes(content)
+    result = start_action_server(f"sqlite:///{kb_file}")
+    assert result.returncode == 2
+    assert str(kb_file) in result.stderr and "make kb" in result.stderr
+
+
+def test_building_over_a_corrupt_kb_names_the_file(tmp_path: Path) -> None:
+    kb_file = tmp_path / "kb.sqlite3"
+    kb_file.write_bytes(b"definitely not a database" * 50)
+    env = {**settings.rasa_env(), "CAREERBOT_KB_URL": f"sqlite:///{kb_file}"}
+    result = subprocess.run(
+        [str(servers.BIN / "python"), "-m", "bot", "kb"],
+        cwd=settings.ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 2
+    assert str(kb_file) in result.stderr and "make kb" in result.stderr
