@@ -5,17 +5,25 @@ PY := $(VENV)/bin/python
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-.PHONY: setup browser kb train run shell test lint bench lock clean
+export PATH := $(PATH):/usr/sbin
+
+.PHONY: setup packages kb train run shell test lint bench lock clean
 
 setup: $(VENV)/.installed web/node_modules/.package-lock.json
 
 web/node_modules/.package-lock.json: web/package.json web/package-lock.json
 	npm ci --prefix web --no-audit --no-fund --loglevel=error
 
-browser:           ## Chromium for the widget's browser test (Debian package; needs root or sudo)
-	@command -v chromium >/dev/null || { \
+packages:          ## Debian packages the tests use: Chromium, PostgreSQL, Redis, nginx (root or sudo)
+	@missing=""; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	command -v redis-server >/dev/null || missing="$$missing redis-server"; \
+	command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
+	if [ -n "$$missing" ]; then \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -35,7 +43,7 @@ run: setup         ## kb, train, then start the action server and the Rasa serve
 shell: setup       ## kb, train, then chat in the terminal
 	$(PY) -m bot shell
 
-test: setup browser  ## everything above, then all tests (unit, NLU, stories, end-to-end, browser)
+test: setup packages ## everything above, then all tests (unit, NLU, stories, end-to-end, browser, scale-out)
 	$(PY) -m bot train
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest

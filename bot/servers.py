@@ -71,22 +71,20 @@ def _spawn(name: str, command: list[str], env: dict[str, str], log: Path | None,
     return Server(name, process, ready_url, log)
 
 
-def start_actions(port: int, env: dict[str, str], log: Path | None = None) -> Server:
-    env = {**env, "SANIC_HOST": settings.HOST}
-    command = [str(BIN / "python"), "-m", "bot.action_server", str(port)]
-    return _spawn("action server", command, env, log, f"http://{settings.HOST}:{port}/health")
+def actions_command(port: int) -> list[str]:
+    return ["python", "-m", "bot.action_server", str(port)]
 
 
-def start_rasa(port: int, env: dict[str, str], log: Path | None = None) -> Server:
+def rasa_command(port: int, host: str, api_token: str | None = None) -> list[str]:
     command = [
-        str(BIN / "rasa"),
+        "rasa",
         "run",
         "--interface",
-        settings.HOST,
+        host,
         "--port",
         str(port),
         "--model",
-        str(settings.MODELS_DIR),
+        "models",
         "--endpoints",
         "endpoints.yml",
         "--credentials",
@@ -94,9 +92,20 @@ def start_rasa(port: int, env: dict[str, str], log: Path | None = None) -> Serve
         "--cors",
         "*",
     ]
-    token = env.get("RASA_API_TOKEN")
-    if token:  # the HTTP API (trackers, models, ...) is only on with a token; channel webhooks are always open
-        command += ["--enable-api", "--auth-token", token]
+    if api_token:  # the HTTP API (trackers, models, ...) is only on with a token; channel webhooks are always open
+        command += ["--enable-api", "--auth-token", api_token]
+    return command
+
+
+def start_actions(port: int, env: dict[str, str], log: Path | None = None) -> Server:
+    env = {**env, "SANIC_HOST": settings.HOST}
+    command = [str(BIN / "python"), *actions_command(port)[1:]]
+    return _spawn("action server", command, env, log, f"http://{settings.HOST}:{port}/health")
+
+
+def start_rasa(port: int, env: dict[str, str], log: Path | None = None) -> Server:
+    command = [str(BIN / "rasa"), *rasa_command(port, settings.HOST, env.get("RASA_API_TOKEN"))[1:]]
+    command[command.index("--model") + 1] = str(settings.MODELS_DIR)
     return _spawn("Rasa server", command, env, log, f"http://{settings.HOST}:{port}/")
 
 

@@ -29,6 +29,12 @@ RASA_PORT = int(os.environ.get("CAREERBOT_RASA_PORT", "5005"))
 ACTIONS_PORT = int(os.environ.get("CAREERBOT_ACTIONS_PORT", "5055"))
 WEB_PORT = int(os.environ.get("CAREERBOT_WEB_PORT", "8080"))
 ACTION_ENDPOINT_URL = os.environ.get("ACTION_ENDPOINT_URL") or f"http://{HOST}:{ACTIONS_PORT}/webhook"
+LOCK_STORE = {  # "in_memory" for one Rasa process; "redis" when several share the tracker store
+    "LOCK_STORE_TYPE": os.environ.get("LOCK_STORE_TYPE") or "in_memory",
+    "REDIS_HOST": os.environ.get("REDIS_HOST") or "127.0.0.1",
+    "REDIS_PORT": os.environ.get("REDIS_PORT") or "6379",
+    "REDIS_DB": os.environ.get("REDIS_DB") or "1",
+}
 
 
 # RASA_API_TOKEN (secret, from the environment only): turns Rasa's HTTP API on, guarded by this token.
@@ -43,6 +49,7 @@ def rasa_env() -> dict[str, str]:
         TRACKER_STORE_URL=TRACKER_STORE_URL,
         TRACKER_STORE_DIALECT=TRACKER_STORE_URL.split(":", 1)[0].split("+", 1)[0],
         CAREERBOT_KB_URL=KB_URL,
+        **LOCK_STORE,
         TF_CPP_MIN_LOG_LEVEL=env.get("TF_CPP_MIN_LOG_LEVEL", "2"),
     )
     return env

@@ -1,0 +1,151 @@
+"""PostgreSQL, Redis and nginx from Debian's packages (installed by `make services`), started on
+loopback in a temporary folder for the scale-out tests, and stopped afterwards."""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+
+def wait_for_port(port: int, process: subprocess.Popen, name: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{name} exited with code {process.returncode}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"{name} did not listen on 127.0.0.1:{port} within {timeout}s")
+
+
+def stop(process: subprocess.Popen | None) -> None:
+    if process and process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+class Services:
+    def __init__(self, pg_port: int, redis_port: int) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="careerbot-scale-"))
+        self.folder.chmod(0o755)
+        self.pg_port, self.redis_port = pg_port, redis_port
+        self.postgres = self.redis = self.nginx = None
+
+    # PostgreSQL refuses to run as root: as root, it runs as the `postgres` user the package created.
+    def _as_postgres(self, command: list[str]) -> list[str]:
+        return ["runuser", "-u", "postgres", "--", *command] if os.geteuid() == 0 else command
+
+    def start_postgres(self, *databases: str) -> None:
+        bin_dir = Path(sorted(glob.glob("/usr/lib/postgresql/*/bin"))[-1])
+        data = self.folder / "pgdata"
+        data.mkdir()
+        if os.geteuid() == 0:
+            shutil.chown(data, "postgres")
+        subprocess.run(
+            self._as_postgres([str(bin_dir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres", "--no-sync"]),
+            check=True,
+            capture_output=True,
+        )
+        self.postgres = subprocess.Popen(
+            self._as_postgres(
+                [
+                    str(bin_dir / "postgres"),
+                    "-D",
+                    str(data),
+                    "-p",
+                    str(self.pg_port),
+                    "-k",
+                    str(data),
+                    "-c",
+                    "listen_addresses=127.0.0.1",
+                    "-c",
+                    "fsync=off",
+                    "-c",
+                    "max_connections=200",
+                ]
+            ),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        wait_for_port(self.pg_port, self.postgres, "PostgreSQL")
+        for name in databases:
+            for _ in range(50):  # the server may still be finishing start-up
+                done = subprocess.run(
+                    [str(bin_dir / "createdb"), "-h", "127.0.0.1", "-p", str(self.pg_port), "-U", "postgres", name],
+                    capture_output=True,
+                )
+                if done.returncode == 0:
+                    break
+                time.sleep(0.2)
+            else:
+                raise RuntimeError(done.stderr.decode())
+
+    def url(self, database: str) -> str:
+        return f"postgresql://postgres@127.0.0.1:{self.pg_port}/{database}"
+
+    def start_redis(self) -> None:
+        self.redis = subprocess.Popen(
+            ["redis-server", "--port", str(self.redis_port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        wait_for_port(self.redis_port, self.redis, "Redis")
+
+    def start_nginx(self, port: int, upstreams: list[int]) -> None:
+        """Round robin over the Rasa replicas; a replica that refuses connections is skipped."""
+        servers = "\n".join(f"    server 127.0.0.1:{p} max_fails=1 fail_timeout=5s;" for p in upstreams)
+        temp = self.folder / "nginx"
+        temp.mkdir(exist_ok=True)
+        conf = temp / "nginx.conf"
+        conf.write_text(f"""
+worker_processes 1;
+daemon off;
+pid {temp}/nginx.pid;
+error_log {temp}/error.log;
+events {{ worker_connections 1024; }}
+http {{
+  access_log {temp}/access.log;
+  client_body_temp_path {temp}/body;
+  proxy_temp_path {temp}/proxy;
+  fastcgi_temp_path {temp}/fastcgi;
+  uwsgi_temp_path {temp}/uwsgi;
+  scgi_temp_path {temp}/scgi;
+  upstream rasa {{
+{servers}
+  }}
+  server {{
+    listen 127.0.0.1:{port};
+    location / {{
+      proxy_pass http://rasa;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_next_upstream error timeout http_502 http_503;
+      proxy_read_timeout 120s;
+      add_header X-Upstream $upstream_addr always;
+    }}
+  }}
+}}
+""")
+        self.nginx = subprocess.Popen(
+            [shutil.which("nginx") or "/usr/sbin/nginx", "-c", str(conf), "-p", str(temp)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        wait_for_port(port, self.nginx, "nginx")
+
+    def stop(self) -> None:
+        for process in (self.nginx, self.redis, self.postgres):
+            stop(process)
+        shutil.rmtree(self.folder, ignore_errors=True)

@@ -1,0 +1,104 @@
+"""Two Rasa replicas behind nginx, sharing PostgreSQL and Redis: context, load, a replica lost, a restart."""
+
+from __future__ import annotations
+
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+from bot import settings
+from kb.query import KnowledgeBase
+from tests.scale.conftest import REPLICAS, Cluster, new_sender
+
+FLOW = [
+    ("what does a database architect earn?", "$117,000"),
+    ("what about software developers?", "$130,000"),
+    ("how fast is that growing?", "17 percent"),
+]
+MIX = [
+    "hi",
+    "what does a database architect earn?",
+    "what about software developers?",
+    "how fast is that growing?",
+    "which course teaches Django?",
+    "which programming languages should I learn?",
+    "what is an API?",
+    "thanks",
+    "what does an information security analyst earn?",
+    "bye",
+]
+
+
+def test_context_is_kept_when_messages_land_on_alternating_replicas(cluster: Cluster) -> None:
+    sender = new_sender()
+    upstreams = []
+    for message, expected in FLOW:
+        reply, upstream = cluster.say(sender, message)
+        assert expected in reply, (message, reply)
+        upstreams.append(upstream)
+    assert upstreams[0] != upstreams[1] and upstreams[1] != upstreams[2], upstreams
+
+
+def test_concurrent_conversations_are_complete_in_postgresql(cluster: Cluster) -> None:
+    senders = [new_sender() for _ in range(20)]
+    messages = MIX[:10]
+
+    def converse(sender: str) -> None:
+        for message in messages:
+            cluster.say(sender, message)
+
+    with ThreadPoolExecutor(20) as pool:
+        list(pool.map(converse, senders))
+    for sender in senders:
+        assert cluster.user_messages(sender) == messages
+
+
+def test_losing_a_replica_mid_load_loses_nothing(cluster: Cluster) -> None:
+    senders = [new_sender() for _ in range(10)]
+    sent: dict[str, list[str]] = {s: [] for s in senders}
+    failures: list[str] = []
+
+    def converse(sender: str) -> None:
+        for message in MIX:
+            try:
+                cluster.say(sender, message)
+                sent[sender].append(message)
+            except AssertionError as exc:
+                failures.append(str(exc))
+
+    victim = cluster.replicas[REPLICAS[0]]
+    with ThreadPoolExecutor(10) as pool:
+        futures = [pool.submit(converse, s) for s in senders]
+        time.sleep(3)
+        threading.Thread(target=victim.stop).start()  # SIGTERM: it finishes what it has, then goes
+        for f in futures:
+            f.result()
+    assert failures == []
+    assert victim.process.poll() is not None
+    for sender in senders:
+        assert sent[sender] == MIX
+        assert cluster.user_messages(sender) == MIX
+    cluster.start_replica(REPLICAS[0])
+
+
+def test_history_survives_restarting_everything(cluster: Cluster) -> None:
+    sender = new_sender()
+    assert "$117,000" in cluster.say(sender, "what does a database architect earn?")[0]
+    cluster.stop_all()
+    cluster.start_actions()
+    for port in REPLICAS:
+        cluster.start_replica(port)
+    assert cluster.user_messages(sender) == ["what does a database architect earn?"]
+    assert "$130,000" in cluster.say(sender, "what about software developers?")[0]
+
+
+def test_kb_on_postgresql_answers_like_sqlite(cluster: Cluster) -> None:
+    pg, lite = KnowledgeBase(cluster.services.url("careers_kb")), KnowledgeBase(settings.KB_URL)
+    assert pg.careers() == lite.careers() and pg.courses() == lite.courses()
+    for career in lite.careers():
+        for question in ("salaries", "outlook", "openings", "descriptions", "skills", "related", "rankings"):
+            assert getattr(pg, question)(career) == getattr(lite, question)(career), (career, question)
+    for course in lite.courses():
+        for question in ("course", "course_topics", "mentoring", "prerequisites", "awards"):
+            assert getattr(pg, question)(course) == getattr(lite, question)(course), (course, question)
+    assert pg.search("when did the first website go live?") == lite.search("when did the first website go live?")
