@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from bot import servers, settings
-from tests.scale.conftest import profile_env
+from bot.stack import profile_env
 
 DEPLOY = settings.ROOT / "deploy"
 COMPOSE = yaml.safe_load((DEPLOY / "docker-compose.yml").read_text())

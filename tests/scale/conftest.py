@@ -5,58 +5,20 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import pytest
 import requests
 from sqlalchemy import create_engine, text
 
-from bot import cli, servers, settings
-from kb import builder
-from tests.scale.services import Services
+from bot import cli, settings
+from bot.stack import ProductionStack
 
 PG_PORT, REDIS_PORT, NGINX_PORT = 5433, 6380, 5800
 REPLICAS, ACTIONS_PORT = (5801, 5802), 5855
-LOGS = settings.ROOT / "tests" / "output" / "logs"
 
 
-def profile_env(database_url: Callable[[str], str], redis_host: str, redis_port: int, actions_url: str) -> dict:
-    """The production profile's settings: what tests/deploy checks the deployment files against."""
-    return {
-        "CAREERBOT_KB_URL": database_url("careers_kb"),
-        "TRACKER_STORE_URL": database_url("trackers"),
-        "TRACKER_STORE_DIALECT": "postgresql",
-        "LOCK_STORE_TYPE": "redis",
-        "REDIS_HOST": redis_host,
-        "REDIS_PORT": str(redis_port),
-        "REDIS_DB": "1",
-        "ACTION_ENDPOINT_URL": actions_url,
-    }
-
-
-class Cluster:
-    def __init__(self, services: Services) -> None:
-        self.services = services
-        actions_url = f"http://127.0.0.1:{ACTIONS_PORT}/webhook"
-        self.env = {**settings.rasa_env(), **profile_env(services.url, "127.0.0.1", services.redis_port, actions_url)}
-        self.actions: servers.Server | None = None
-        self.replicas: dict[int, servers.Server] = {}
-        self.webhook = f"http://127.0.0.1:{NGINX_PORT}/webhooks/rest/webhook"
-
-    def start_actions(self) -> None:
-        self.actions = servers.start_actions(ACTIONS_PORT, self.env, LOGS / "scale-actions.log")
-        self.actions.wait_ready(120)
-
-    def start_replica(self, port: int) -> None:
-        # one at a time: each creates the tracker tables on first start
-        self.replicas[port] = servers.start_rasa(port, self.env, LOGS / f"scale-rasa-{port}.log")
-        self.replicas[port].wait_ready(240)
-
-    def stop_all(self) -> None:
-        for server in [*self.replicas.values(), self.actions]:
-            if server:
-                server.stop()
-
+class Cluster(ProductionStack):
     def say(self, sender: str, message: str) -> tuple[str, str]:
         """(reply text, the replica that answered)."""
         response = requests.post(self.webhook, json={"sender": sender, "message": message}, timeout=120)
@@ -74,6 +36,12 @@ class Cluster:
         engine.dispose()
         return messages
 
+    def restart_servers(self) -> None:
+        self.stop_servers()
+        self.start_actions()
+        for port in self.replica_ports:
+            self.start_replica(port)
+
 
 def new_sender() -> str:
     return f"scale-{uuid.uuid4().hex[:12]}"
@@ -83,20 +51,11 @@ def new_sender() -> str:
 def cluster() -> Iterator[Cluster]:
     cli.build_kb()
     cli.train()
-    services = Services(PG_PORT, REDIS_PORT)
+    running = Cluster(
+        PG_PORT, REDIS_PORT, NGINX_PORT, REPLICAS, ACTIONS_PORT, settings.ROOT / "tests" / "output" / "logs"
+    )
     try:
-        services.start_postgres("trackers", "careers_kb")
-        services.start_redis()
-        report = builder.build(settings.DOCUMENTS_DIR, services.url("careers_kb"))
-        assert report.ok, report.errors
-        running = Cluster(services)
-        try:
-            running.start_actions()
-            for port in REPLICAS:
-                running.start_replica(port)
-            services.start_nginx(NGINX_PORT, list(REPLICAS))
-            yield running
-        finally:
-            running.stop_all()
+        running.start()
+        yield running
     finally:
-        services.stop()
+        running.stop()

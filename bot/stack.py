@@ -1,5 +1,6 @@
-"""PostgreSQL, Redis and nginx from Debian's packages (installed by `make services`), started on
-loopback in a temporary folder for the scale-out tests, and stopped afterwards."""
+"""The production profile's services on one machine: PostgreSQL, Redis and nginx from Debian's
+packages (`make packages`), started on loopback in a temporary folder and stopped afterwards.
+Used by the scale-out tests and the benchmark."""
 
 from __future__ import annotations
 
@@ -10,7 +11,11 @@ import socket
 import subprocess
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+
+from bot import servers, settings
+from kb import builder
 
 
 def wait_for_port(port: int, process: subprocess.Popen, name: str, timeout: float = 60) -> None:
@@ -149,3 +154,74 @@ http {{
         for process in (self.nginx, self.redis, self.postgres):
             stop(process)
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def profile_env(database_url: Callable[[str], str], redis_host: str, redis_port: int, actions_url: str) -> dict:
+    """The production profile's settings (the deployment files are checked against these)."""
+    return {
+        "CAREERBOT_KB_URL": database_url("careers_kb"),
+        "TRACKER_STORE_URL": database_url("trackers"),
+        "TRACKER_STORE_DIALECT": "postgresql",
+        "LOCK_STORE_TYPE": "redis",
+        "REDIS_HOST": redis_host,
+        "REDIS_PORT": str(redis_port),
+        "REDIS_DB": "1",
+        "ACTION_ENDPOINT_URL": actions_url,
+    }
+
+
+class ProductionStack:
+    """Rasa replicas sharing PostgreSQL (trackers) and Redis (locks), one action server reading the KB
+    from PostgreSQL, nginx round robin in front; all on loopback."""
+
+    def __init__(
+        self,
+        pg_port: int,
+        redis_port: int,
+        nginx_port: int,
+        replicas: tuple[int, ...],
+        actions_port: int,
+        log_dir: Path,
+        extra_env: dict[str, str] | None = None,
+    ) -> None:
+        self.services = Services(pg_port, redis_port)
+        self.replica_ports, self.actions_port, self.nginx_port = replicas, actions_port, nginx_port
+        self.log_dir = log_dir
+        actions_url = f"http://127.0.0.1:{actions_port}/webhook"
+        self.env = {
+            **settings.rasa_env(),
+            **profile_env(self.services.url, "127.0.0.1", redis_port, actions_url),
+            **(extra_env or {}),
+        }
+        self.actions: servers.Server | None = None
+        self.replicas: dict[int, servers.Server] = {}
+        self.webhook = f"http://127.0.0.1:{nginx_port}/webhooks/rest/webhook"
+
+    def start(self) -> None:
+        self.services.start_postgres("trackers", "careers_kb")
+        self.services.start_redis()
+        report = builder.build(settings.DOCUMENTS_DIR, self.services.url("careers_kb"))
+        if not report.ok:
+            raise RuntimeError(f"KB build failed: {report.errors}")
+        self.start_actions()
+        for port in self.replica_ports:
+            self.start_replica(port)
+        self.services.start_nginx(self.nginx_port, list(self.replica_ports))
+
+    def start_actions(self) -> None:
+        self.actions = servers.start_actions(self.actions_port, self.env, self.log_dir / "stack-actions.log")
+        self.actions.wait_ready(120)
+
+    def start_replica(self, port: int) -> None:
+        # one at a time: each creates the tracker tables on first start
+        self.replicas[port] = servers.start_rasa(port, self.env, self.log_dir / f"stack-rasa-{port}.log")
+        self.replicas[port].wait_ready(240)
+
+    def stop_servers(self) -> None:
+        for server in [*self.replicas.values(), self.actions]:
+            if server:
+                server.stop()
+
+    def stop(self) -> None:
+        self.stop_servers()
+        self.services.stop()
