@@ -4,7 +4,9 @@ results/bench.json and a chart to results/bench.png. Not part of the test suite.
 
 What it measures: REST round trip (p50/p95/p99) and answered messages per second at 1, 10
 and 50 concurrent conversations; cold start (launch to first answer); peak RSS of each server;
-`rasa train` time; KB build time for the shipped document and for 1,000 generated documents.
+`rasa train` time; KB build time for the shipped document and for 1,000 generated documents;
+and throughput on the production stack (PostgreSQL, Redis, nginx) with 1 and 2 Rasa processes
+and with SANIC_WORKERS=2.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from pathlib import Path
 import requests
 
 from bot import cli, servers, settings
+from bot.stack import ProductionStack
 from kb import builder
 
 RESULTS = settings.ROOT / "results"
@@ -196,11 +199,31 @@ def kb_build_times(work: Path) -> dict:
     return {"shipped_document_s": round(one, 2), "thousand_documents_s": round(time.perf_counter() - start, 1)}
 
 
+SCALING = (
+    ("1 Rasa process", (5701,), "1"),
+    ("2 Rasa processes", (5701, 5702), "1"),
+    ("1 Rasa process, SANIC_WORKERS=2", (5701,), "2"),
+)
+
+
+def measure_scaling(work: Path) -> list[dict]:
+    """Throughput on the production stack (PostgreSQL, Redis, nginx) with more Rasa processes."""
+    rows = []
+    for label, replicas, workers in SCALING:
+        stack = ProductionStack(5733, 6390, 5700, replicas, 5755, work, extra_env={"SANIC_WORKERS": workers})
+        try:
+            stack.start()
+            rows.append({"setup": label, "load": [load(stack.webhook, OURS, c) for c in (10, 50)]})
+        finally:
+            stack.stop()
+    return rows
+
+
 def ratio(a: float, b: float) -> float:
     return round(a / b, 2) if b else float("nan")
 
 
-def report(ours: dict, stock: dict, kb: dict) -> dict:
+def report(ours: dict, stock: dict, kb: dict, scaling: list[dict]) -> dict:
     rows = []
     for mine, theirs in zip(ours["load"], stock["load"], strict=True):
         c = mine["concurrency"]
@@ -228,7 +251,17 @@ def report(ours: dict, stock: dict, kb: dict) -> dict:
     print(f"\n{'figure':34} {'ours':>10} {'stock':>10} {'ours/stock':>11}")
     for name, a, b, r in rows:
         print(f"{name:34} {a!s:>10} {b!s:>10} {r!s:>11}")
-    return {"ours": ours, "stock": stock, "kb": kb, "table": rows}
+    print(
+        f"\n{'production stack (PostgreSQL, Redis, nginx)':42} {'p95 @10':>8} {'msg/s @10':>10} {'p95 @50':>8} "
+        f"{'msg/s @50':>10}"
+    )
+    for row in scaling:
+        at10, at50 = row["load"]
+        print(
+            f"{row['setup']:42} {at10['p95_ms']:>8} {at10['per_second']:>10} "
+            f"{at50['p95_ms']:>8} {at50['per_second']:>10}"
+        )
+    return {"ours": ours, "stock": stock, "kb": kb, "scaling": scaling, "table": rows}
 
 
 def chart(results: dict, path: Path) -> None:
@@ -263,7 +296,9 @@ def main() -> int:
         ours = measure_ours(work)
         print("stock Rasa bot ...", flush=True)
         stock = measure_stock(work)
-    results = report(ours, stock, kb)
+        print("production stack with 1 and 2 Rasa processes ...", flush=True)
+        scaling = measure_scaling(work)
+    results = report(ours, stock, kb, scaling)
     (RESULTS / "bench.json").write_text(json.dumps(results, indent=2))
     chart(results, RESULTS / "bench.png")
     print(f"\nwritten: {RESULTS / 'bench.json'}, {RESULTS / 'bench.png'}")
