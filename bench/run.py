@@ -159,6 +159,7 @@ def measure_ours(work: Path) -> dict:
 
 def measure_stock(work: Path) -> dict:
     project = work / "stock"
+    project.mkdir()  # rasa init wants an existing folder
     train_s = timed([str(servers.BIN / "rasa"), "init", "--no-prompt", "--init-dir", str(project)], work)
     started = time.perf_counter()
     rasa = subprocess.Popen(
