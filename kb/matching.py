@@ -11,6 +11,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
+
+import numpy as np
 
 TOKEN = re.compile(r"[\w.+#&]+(?:['’]s)?")
 STOP = {
@@ -61,6 +64,16 @@ MIN_FUZZY_LENGTH = 5
 THRESHOLD = 0.84
 
 
+LETTER_BINS = 64
+
+
+def letter_counts(text: str) -> np.ndarray:
+    """How often each character occurs, folded into ``LETTER_BINS`` bins. Folding can only raise
+    the count two strings share, so a bound made from these counts stays an upper bound."""
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32) % LETTER_BINS
+    return np.bincount(codes, minlength=LETTER_BINS)
+
+
 def normalize(text: str) -> str:
     """Lowercase, hyphens as spaces, no possessives, crude singulars: the form names are compared in."""
     words = []
@@ -90,24 +103,46 @@ class Mention:
     score: float
 
 
-def similarity(a: str, b: str) -> float:
-    if a == b:
-        return 1.0
-    if len(b) < MIN_FUZZY_LENGTH or abs(len(a) - len(b)) > 0.25 * max(len(a), len(b)):
-        return 0.0
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    if matcher.real_quick_ratio() < THRESHOLD or matcher.quick_ratio() < THRESHOLD:
-        return 0.0
-    return matcher.ratio()
-
-
 class Vocabulary:
-    """A set of names with their canonical form and label."""
+    """A set of names with their canonical form and label.
+
+    Finding names runs on every message, so exact names are a dict lookup and the fuzzy
+    comparison is only made against names of about the same length; the best name for a piece
+    of text is cached, since people ask about the same things in the same words."""
 
     def __init__(self, terms: Iterable[Term]) -> None:
         self.terms = list(terms)
         self._normal = [(normalize(t.surface), t) for t in self.terms]
+        self._exact: dict[str, list[Term]] = {}
+        for norm, term in self._normal:
+            self._exact.setdefault(norm, []).append(term)
+        fuzzy = [(n, t) for n, t in self._normal if len(n) >= MIN_FUZZY_LENGTH]
+        self._by_length = sorted(fuzzy, key=lambda entry: len(entry[0]))
+        self._lengths = np.array([len(norm) for norm, _ in self._by_length])
+        self._letters = np.array([letter_counts(norm) for norm, _ in self._by_length]).reshape(-1, LETTER_BINS)
         self._max_tokens = max((len(n.split()) for n, _ in self._normal), default=1) + 1
+        self._best = lru_cache(maxsize=8192)(self._score)
+
+    def _score(self, window: str, label: str | None) -> tuple[float, Term | None]:
+        """The best-matching name (of ``label``, if given) for a normalized piece of text."""
+        for term in self._exact.get(window, ()):
+            if label is None or term.label == label:
+                return 1.0, term
+        best: tuple[float, Term | None] = (0.0, None)
+        lo = int(np.searchsorted(self._lengths, 0.75 * len(window), "left"))  # lengths >25% apart never match
+        hi = int(np.searchsorted(self._lengths, len(window) / 0.75, "right"))
+        # An upper bound of difflib's ratio() from letter counts alone (its quick_ratio), for all
+        # names at once: only the few names that pass it are compared properly.
+        common = np.minimum(self._letters[lo:hi], letter_counts(window)).sum(axis=1)
+        bound = 2 * common / (len(window) + self._lengths[lo:hi])
+        for i in np.flatnonzero(bound >= THRESHOLD) + lo:
+            norm, term = self._by_length[i]
+            if label is not None and term.label != label:
+                continue
+            score = SequenceMatcher(None, window, norm, autojunk=False).ratio()
+            if score > best[0]:
+                best = (score, term)
+        return best
 
     def find(self, text: str) -> list[Mention]:
         """Non-overlapping mentions, best-scoring and longest first, in text order."""
@@ -118,23 +153,10 @@ class Vocabulary:
                 first, last = tokens[i], tokens[i + n - 1]
                 if first.group().lower() in STOP or last.group().lower() in STOP:
                     continue
-                window = normalize(text[first.start() : last.end()])
-                best = max(
-                    ((similarity(window, norm), t) for norm, t in self._normal),
-                    default=(0.0, None),
-                    key=lambda pair: pair[0],
-                )
-                if best[1] is not None and best[0] >= THRESHOLD:
-                    candidates.append(
-                        Mention(
-                            first.start(),
-                            last.end(),
-                            text[first.start() : last.end()],
-                            best[1].canonical,
-                            best[1].label,
-                            best[0],
-                        )
-                    )
+                score, term = self._best(normalize(text[first.start() : last.end()]), None)
+                if term is not None and score >= THRESHOLD:
+                    span = text[first.start() : last.end()]
+                    candidates.append(Mention(first.start(), last.end(), span, term.canonical, term.label, score))
         chosen: list[Mention] = []
         for m in sorted(candidates, key=lambda m: (-m.score, -(m.end - m.start))):
             if all(m.end <= c.start or m.start >= c.end for c in chosen):
@@ -144,10 +166,9 @@ class Vocabulary:
     def resolve(self, text: str, label: str) -> str | None:
         """The canonical name a whole mention stands for, or None."""
         target = normalize(text)
-        scored = [(similarity(target, norm), t.canonical) for norm, t in self._normal if t.label == label]
-        score, canonical = max(scored, default=(0.0, None))
-        if score >= THRESHOLD:
-            return canonical
+        score, term = self._best(target, label)
+        if term is not None and score >= THRESHOLD:
+            return term.canonical
         inside = [m for m in self.find(text) if m.label == label]
         if inside:
             return inside[0].canonical
