@@ -19,7 +19,7 @@ from sanic import Blueprint
 from sanic.exceptions import InvalidUsage, PayloadTooLarge
 from sanic.request import Request
 
-from bot import action_validation
+from bot import speedups
 
 APOLOGY = "Sorry, I'm having trouble reaching my knowledge base, please try again in a moment."
 MAX_MESSAGE_CHARS = 2000
@@ -27,7 +27,7 @@ MAX_SENDER_CHARS = 128
 
 Handler = Callable[[UserMessage], Awaitable[Any]]
 
-action_validation.install()  # every Rasa server of ours loads this module through credentials.yml
+speedups.install()  # every Rasa server of ours loads this module through credentials.yml
 
 
 def always_answering(on_new_message: Handler) -> Handler:

@@ -1,0 +1,65 @@
+"""Two per-turn costs of Rasa 3.6, removed without changing what Rasa does.
+
+- **Checking action server responses.** Rasa checks every response with
+  ``jsonschema.validate(result, schema)``, which first re-validates Rasa's large events schema
+  against the JSON Schema metaschema and builds a fresh validator: about 30 ms of the Rasa
+  server's single event-loop thread per custom action on our 2-core machine, the largest cost
+  of a turn in our profile. Here the schema is checked once and its validator reused; a bad
+  response fails with the same ``ValidationError`` and message as before.
+- **Finding an event's class by name.** Rasa turns every stored and every returned event into
+  an object by walking all ``Event`` subclasses (and testing each for abstractness) until one
+  has the event's name, for each event of each tracker it loads. Here a name, once found, is
+  remembered; names not found still go through Rasa's own lookup, errors and all.
+
+``install()`` is called when the Rasa server loads our channels (``bot.channels``).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from jsonschema import ValidationError, validators
+from jsonschema.protocols import Validator
+from rasa.core.actions.action import RemoteAction
+from rasa.shared.constants import DOCS_BASE_URL
+from rasa.shared.core.events import Event
+
+_resolve_by_type = Event.resolve_by_type
+_event_classes: dict[str, type[Event]] = {}
+
+
+@cache
+def response_validator() -> Validator:
+    schema = RemoteAction.action_response_format_spec()
+    cls = validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema)
+
+
+def validate_action_result(_action: RemoteAction, result: dict[str, Any]) -> bool:
+    try:
+        response_validator().validate(result)
+    except ValidationError as e:
+        e.message += (
+            ". Failed to validate Action server response from API, make sure your response from "
+            f"the Action endpoint is valid. For more information about the format visit "
+            f"{DOCS_BASE_URL}/custom-actions"
+        )
+        raise
+    return True
+
+
+def resolve_event_type(type_name: str, default: type[Event] | None = None) -> type[Event] | None:
+    known = _event_classes.get(type_name)
+    if known is not None:
+        return known
+    found = _resolve_by_type(type_name, default)
+    if found is not None and found is not default:
+        _event_classes[type_name] = found
+    return found
+
+
+def install() -> None:
+    RemoteAction._validate_action_result = validate_action_result  # type: ignore[method-assign]
+    Event.resolve_by_type = staticmethod(resolve_event_type)  # type: ignore[assignment]

@@ -1,0 +1,63 @@
+"""Rasa hot paths made cheap without changing behaviour: action responses are checked against
+Rasa's own schema with a validator built once, and event classes are found by name from memory."""
+
+import pytest
+from jsonschema import ValidationError
+from rasa.core.actions.action import RemoteAction
+from rasa.shared.core.events import Event
+from rasa.utils.endpoints import EndpointConfig
+
+import bot.channels  # noqa: F401  (loading our channels installs the validator, as in the Rasa server)
+from bot import speedups
+
+ACTION = RemoteAction("action_answer_salary", EndpointConfig("http://127.0.0.1:1/webhook"))
+
+
+def test_loading_the_channels_installs_the_cached_validator():
+    assert RemoteAction._validate_action_result is speedups.validate_action_result
+
+
+def test_a_well_formed_response_passes():
+    result = {
+        "events": [{"event": "slot", "timestamp": None, "name": "career", "value": "Database Architect"}],
+        "responses": [{"text": "A database architect earns $134,870.", "buttons": []}],
+    }
+    assert ACTION._validate_action_result(result) is True
+
+
+@pytest.mark.parametrize(
+    "result",
+    [
+        {"events": [{"event": "no_such_event"}], "responses": []},
+        {"events": "slot", "responses": []},
+        {"events": [], "responses": ["just a string"]},
+    ],
+)
+def test_a_malformed_response_fails_with_rasas_message(result):
+    with pytest.raises(ValidationError, match="Failed to validate Action server response"):
+        ACTION._validate_action_result(result)
+
+
+def test_the_validator_is_built_once():
+    assert speedups.response_validator() is speedups.response_validator()
+
+
+def test_events_are_read_back_as_the_classes_rasa_gives_them():
+    from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
+
+    assert Event.resolve_by_type is speedups.resolve_event_type
+    for cls in (SlotSet, UserUttered, ActionExecuted):
+        assert Event.resolve_by_type(cls.type_name) is cls
+        assert Event.resolve_by_type(cls.type_name) is cls  # the second time, from memory
+    assert Event.from_parameters({"event": "slot", "name": "career", "value": "Web Developer"}) == SlotSet(
+        "career", "Web Developer"
+    )
+
+
+def test_unknown_event_names_behave_as_in_rasa():
+    from rasa.shared.core.events import SlotSet
+
+    assert Event.resolve_by_type("no_such_event", default=SlotSet) is SlotSet
+    assert Event.resolve_by_type("topic") is None
+    with pytest.raises(ValueError, match="Unknown event name"):
+        Event.resolve_by_type("no_such_event")
