@@ -12,6 +12,7 @@ and with SANIC_WORKERS=2.
 from __future__ import annotations
 
 import json
+import os
 import random
 import re
 import shutil
@@ -67,6 +68,26 @@ class PeakRss:
     def stop(self) -> float:
         self._stop.set()
         return round(self.peak, 1)
+
+
+def cpu_ms(pid: int) -> float:
+    """User plus system CPU time a process has used so far, in ms."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+
+
+def loads(url: str, conversation: list[str], pids: dict[str, int]) -> list[dict]:
+    """``load`` at each concurrency, with each server's CPU time per answered message: steadier
+    than throughput on a shared machine, and what the per-message work shows up in."""
+    runs = []
+    for concurrency in CONCURRENCY:
+        before = {name: cpu_ms(pid) for name, pid in pids.items()}
+        run = load(url, conversation, concurrency)
+        run["cpu_ms_per_message"] = {
+            name: round((cpu_ms(pid) - before[name]) / max(run["messages"], 1), 1) for name, pid in pids.items()
+        }
+        runs.append(run)
+    return runs
 
 
 def say(url: str, sender: str, message: str) -> float:
@@ -145,7 +166,7 @@ def measure_ours(work: Path) -> dict:
     try:
         cold = first_answer(url, started)
         rss = {"rasa": PeakRss(rasa.process.pid), "actions": PeakRss(actions.process.pid)}
-        runs = [load(url, OURS, c) for c in CONCURRENCY]
+        runs = loads(url, OURS, {"rasa": rasa.process.pid, "actions": actions.process.pid})
         return {
             "train_s": train_s,
             "cold_start_s": cold,
@@ -173,7 +194,7 @@ def measure_stock(work: Path) -> dict:
     try:
         cold = first_answer(url, started)
         rss = PeakRss(rasa.pid)
-        runs = [load(url, STOCK, c) for c in CONCURRENCY]
+        runs = loads(url, STOCK, {"rasa": rasa.pid})
         return {"train_s": train_s, "cold_start_s": cold, "load": runs, "rss_mb": {"rasa": rss.stop()}}
     finally:
         rasa.terminate()
@@ -231,6 +252,9 @@ def report(ours: dict, stock: dict, kb: dict, scaling: list[dict]) -> dict:
         for key in ("p50_ms", "p95_ms", "p99_ms", "per_second"):
             rows.append((f"REST {key} @{c}", mine[key], theirs[key], ratio(mine[key], theirs[key])))
         rows.append((f"errors @{c}", mine["errors"], theirs["errors"], ""))
+        cpu, stock_cpu = mine["cpu_ms_per_message"]["rasa"], theirs["cpu_ms_per_message"]["rasa"]
+        rows.append((f"Rasa CPU ms/message @{c}", cpu, stock_cpu, ratio(cpu, stock_cpu)))
+        rows.append((f"action server CPU ms/message @{c}", mine["cpu_ms_per_message"]["actions"], "-", ""))
     rows += [
         (
             "cold start s",

@@ -21,8 +21,12 @@ TERMS_FILE = "terms.json"
 
 
 class MentionTagger:
-    def __init__(self, terms: list[Term] | None = None) -> None:
-        self.vocabulary = Vocabulary(terms or [])
+    def __init__(self) -> None:
+        self.vocabulary = Vocabulary([])
+
+    def use(self, vocabulary: Vocabulary) -> None:
+        """Tag the names of ``vocabulary`` from now on; they are saved with the pipeline."""
+        self.vocabulary = vocabulary
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
@@ -47,7 +51,7 @@ class MentionTagger:
 
     def from_disk(self, path: Path, exclude: tuple = ()) -> "MentionTagger":
         terms = json.loads((Path(path) / TERMS_FILE).read_text(encoding="utf-8"))
-        self.vocabulary = Vocabulary(Term(**t) for t in terms)
+        self.use(Vocabulary(Term(**t) for t in terms))
         return self
 
 

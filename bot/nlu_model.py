@@ -16,7 +16,7 @@ from kb.query import KnowledgeBase
 def build(kb: KnowledgeBase, path: Path) -> Path:
     nlp = spacy.blank("en")
     tagger = nlp.add_pipe("kb_mentions")
-    tagger.vocabulary = kb.vocabulary
+    tagger.use(kb.vocabulary)
     nlp.meta["name"] = "careers"
     nlp.meta["description"] = "Career, course and topic mentions from the career bot's knowledge base"
     nlp.to_disk(path)

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
-from sqlalchemy import inspect, select
+from sqlalchemy import inspect, or_, select
 from sqlalchemy.exc import DatabaseError
 
 from kb import db
@@ -174,6 +174,11 @@ def _source(row) -> Source:
     return Source(row.document.name, row.section, row.sentence)
 
 
+def _career_id(name: str):
+    """The id of the career called ``name``, as a subquery for facts that name it on either side."""
+    return select(Career.id).where(Career.name == name).scalar_subquery()
+
+
 WORD = re.compile(r"[a-z0-9][a-z0-9.+#]*")
 QUESTION_WORDS = {
     "what",
@@ -307,11 +312,13 @@ class KnowledgeBase:
 
     def salary_comparisons(self, career: str) -> list[SalaryComparisonFact]:
         """Relative pay statements that involve the career on either side."""
-        rows = self._all(select(SalaryComparison).order_by(SalaryComparison.id))
+        wanted = _career_id(career)
+        statement = select(SalaryComparison).where(
+            or_(SalaryComparison.career_id == wanted, SalaryComparison.other_career_id == wanted)
+        )
         return [
             SalaryComparisonFact(r.career.name, r.other_career.name, r.relation, _source(r))
-            for r in rows
-            if career in (r.career.name, r.other_career.name)
+            for r in self._all(statement.order_by(SalaryComparison.id))
         ]
 
     def outlook(self, career: str) -> list[OutlookFact]:
@@ -353,14 +360,14 @@ class KnowledgeBase:
 
     def related(self, career: str) -> list[Text]:
         """Careers the documents relate to this one (in either direction)."""
-        rows = self._all(select(RelatedCareer).order_by(RelatedCareer.id))
-        out = []
-        for r in rows:
-            if r.career.name == career:
-                out.append(Text(career, r.related.name, _source(r)))
-            elif r.related.name == career:
-                out.append(Text(career, r.career.name, _source(r)))
-        return out
+        wanted = _career_id(career)
+        statement = select(RelatedCareer).where(
+            or_(RelatedCareer.career_id == wanted, RelatedCareer.related_id == wanted)
+        )
+        return [
+            Text(career, (r.related if r.career.name == career else r.career).name, _source(r))
+            for r in self._all(statement.order_by(RelatedCareer.id))
+        ]
 
     def compare(self, first: str, second: str, metric: str) -> Comparison:
         pick = (
@@ -405,8 +412,10 @@ class KnowledgeBase:
         if not hits:
             pattern = re.compile(rf"\b{re.escape(topic)}\b", re.I)
             hits = [Text(r.course.name, topic, _source(r)) for r in rows if pattern.search(r.sentence)]
-        seen: set[str] = set()
-        return [h for h in hits if not (h.subject in seen or seen.add(h.subject))]
+        first_per_course: dict[str, Text] = {}
+        for hit in hits:
+            first_per_course.setdefault(hit.subject, hit)
+        return list(first_per_course.values())
 
     # -- provider and passages -----------------------------------------------------------------
 
