@@ -19,7 +19,8 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from jsonschema import ValidationError, validators
+from jsonschema import validators
+from jsonschema.exceptions import best_match
 from jsonschema.protocols import Validator
 from rasa.core.actions.action import RemoteAction
 from rasa.shared.constants import DOCS_BASE_URL
@@ -38,15 +39,14 @@ def response_validator() -> Validator:
 
 
 def validate_action_result(_action: RemoteAction, result: dict[str, Any]) -> bool:
-    try:
-        response_validator().validate(result)
-    except ValidationError as e:
-        e.message += (
+    error = best_match(response_validator().iter_errors(result))  # the error jsonschema.validate() reports
+    if error is not None:
+        error.message += (
             ". Failed to validate Action server response from API, make sure your response from "
             f"the Action endpoint is valid. For more information about the format visit "
             f"{DOCS_BASE_URL}/custom-actions"
         )
-        raise
+        raise error
     return True
 
 

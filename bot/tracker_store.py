@@ -66,9 +66,14 @@ class TrackerStore(SQLTrackerStore):
     """Configured as ``type: bot.tracker_store.TrackerStore`` in endpoints.yml."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        if self.engine.dialect.name == "sqlite":
-            url = self.engine.url
+        try:
+            super().__init__(*args, **kwargs)
+        except (ImportError, AttributeError) as exc:
+            # Rasa answers these two from a custom store by keeping conversations in memory, with
+            # only a warning: replicas would silently stop sharing them. Fail start-up instead.
+            raise RuntimeError(f"The tracker store could not be set up: {exc}") from exc
+        url = self.engine.url
+        if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
             self.engine.dispose()
             self.engine = sa.create_engine(
                 url, future=True, poolclass=QueuePool, connect_args={"check_same_thread": False}
@@ -78,8 +83,8 @@ class TrackerStore(SQLTrackerStore):
 
     async def _retrieve(self, sender_id: str, fetch_events_from_all_sessions: bool) -> DialogueStateTracker | None:
         query = ALL_SESSIONS if fetch_events_from_all_sessions else LATEST_SESSION
-        with self.engine.connect() as connection:
-            rows = connection.execute(query, {"sender_id": sender_id}).scalars().all()
+        with self.session_scope() as session:
+            rows = session.execute(query, {"sender_id": sender_id}).scalars().all()
         if not self.domain or not rows:
             return None
         return DialogueStateTracker.from_dict(sender_id, [json.loads(row) for row in rows], self.domain.slots)
@@ -87,8 +92,9 @@ class TrackerStore(SQLTrackerStore):
     async def save(self, tracker: DialogueStateTracker) -> None:
         """Store the events of the latest session that are not stored yet, in one transaction."""
         await self.stream_events(tracker)
-        with self.engine.begin() as connection:
-            stored = connection.execute(LATEST_SESSION_LENGTH, {"sender_id": tracker.sender_id}).scalar_one()
+        with self.session_scope() as session:
+            stored = session.execute(LATEST_SESSION_LENGTH, {"sender_id": tracker.sender_id}).scalar_one()
             rows = [_row(tracker.sender_id, e) for e in itertools.islice(tracker.events, stored, None)]
             if rows:
-                connection.execute(INSERT, rows)
+                session.execute(INSERT, rows)
+            session.commit()

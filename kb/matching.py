@@ -70,7 +70,7 @@ LETTER_BINS = 64
 def letter_counts(text: str) -> np.ndarray:
     """How often each character occurs, folded into ``LETTER_BINS`` bins. Folding can only raise
     the count two strings share, so a bound made from these counts stays an upper bound."""
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32) % LETTER_BINS
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32) % LETTER_BINS
     return np.bincount(codes, minlength=LETTER_BINS)
 
 
@@ -94,6 +94,13 @@ class Term:
 
 
 @dataclass(frozen=True)
+class Match:
+    score: float
+    position: int  # in the vocabulary's list of terms
+    term: Term
+
+
+@dataclass(frozen=True)
 class Mention:
     start: int
     end: int
@@ -107,42 +114,48 @@ class Vocabulary:
     """A set of names with their canonical form and label.
 
     Finding names runs on every message, so exact names are a dict lookup and the fuzzy
-    comparison is only made against names of about the same length; the best name for a piece
-    of text is cached, since people ask about the same things in the same words."""
+    comparison is only made against names of about the same length; the names matching a piece
+    of text are cached, since people ask about the same things in the same words. Among names
+    that score the same, ``find`` takes the one listed first and ``resolve`` the greatest
+    canonical name."""
 
     def __init__(self, terms: Iterable[Term]) -> None:
         self.terms = list(terms)
         self._normal = [(normalize(t.surface), t) for t in self.terms]
-        self._exact: dict[str, list[Term]] = {}
-        for norm, term in self._normal:
-            self._exact.setdefault(norm, []).append(term)
-        fuzzy = [(n, t) for n, t in self._normal if len(n) >= MIN_FUZZY_LENGTH]
+        self._exact: dict[str, list[tuple[int, Term]]] = {}
+        for position, (norm, term) in enumerate(self._normal):
+            self._exact.setdefault(norm, []).append((position, term))
+        fuzzy = [(n, position, t) for position, (n, t) in enumerate(self._normal) if len(n) >= MIN_FUZZY_LENGTH]
         self._by_length = sorted(fuzzy, key=lambda entry: len(entry[0]))
-        self._lengths = np.array([len(norm) for norm, _ in self._by_length])
-        self._letters = np.array([letter_counts(norm) for norm, _ in self._by_length]).reshape(-1, LETTER_BINS)
+        self._lengths = np.array([len(norm) for norm, _, _ in self._by_length])
+        self._letters = np.array([letter_counts(n) for n, _, _ in self._by_length]).reshape(-1, LETTER_BINS)
         self._max_tokens = max((len(n.split()) for n, _ in self._normal), default=1) + 1
-        self._best = lru_cache(maxsize=8192)(self._score)
+        self._matches = lru_cache(maxsize=8192)(self._match)
 
-    def _score(self, window: str, label: str | None) -> tuple[float, Term | None]:
-        """The best-matching name (of ``label``, if given) for a normalized piece of text."""
-        for term in self._exact.get(window, ()):
-            if label is None or term.label == label:
-                return 1.0, term
-        best: tuple[float, Term | None] = (0.0, None)
+    def _match(self, window: str, label: str | None) -> tuple[Match, ...]:
+        """Every name (of ``label``, if given) a normalized piece of text matches: exact names if
+        there are any (nothing else can score as high), else those scoring at least THRESHOLD."""
+        exact = tuple(
+            Match(1.0, position, term)
+            for position, term in self._exact.get(window, ())
+            if label is None or term.label == label
+        )
+        if exact:
+            return exact
         lo = int(np.searchsorted(self._lengths, 0.75 * len(window), "left"))  # lengths >25% apart never match
         hi = int(np.searchsorted(self._lengths, len(window) / 0.75, "right"))
         # An upper bound of difflib's ratio() from letter counts alone (its quick_ratio), for all
         # names at once: only the few names that pass it are compared properly.
         common = np.minimum(self._letters[lo:hi], letter_counts(window)).sum(axis=1)
         bound = 2 * common / (len(window) + self._lengths[lo:hi])
+        found = []
         for i in np.flatnonzero(bound >= THRESHOLD) + lo:
-            norm, term = self._by_length[i]
-            if label is not None and term.label != label:
-                continue
-            score = SequenceMatcher(None, window, norm, autojunk=False).ratio()
-            if score > best[0]:
-                best = (score, term)
-        return best
+            norm, position, term = self._by_length[i]
+            if label is None or term.label == label:
+                score = SequenceMatcher(None, window, norm, autojunk=False).ratio()
+                if score >= THRESHOLD:
+                    found.append(Match(score, position, term))
+        return tuple(found)
 
     def find(self, text: str) -> list[Mention]:
         """Non-overlapping mentions, best-scoring and longest first, in text order."""
@@ -153,10 +166,11 @@ class Vocabulary:
                 first, last = tokens[i], tokens[i + n - 1]
                 if first.group().lower() in STOP or last.group().lower() in STOP:
                     continue
-                score, term = self._best(normalize(text[first.start() : last.end()]), None)
-                if term is not None and score >= THRESHOLD:
-                    span = text[first.start() : last.end()]
-                    candidates.append(Mention(first.start(), last.end(), span, term.canonical, term.label, score))
+                matches = self._matches(normalize(text[first.start() : last.end()]), None)
+                if matches:
+                    best = max(matches, key=lambda m: (m.score, -m.position))
+                    span, term = text[first.start() : last.end()], best.term
+                    candidates.append(Mention(first.start(), last.end(), span, term.canonical, term.label, best.score))
         chosen: list[Mention] = []
         for m in sorted(candidates, key=lambda m: (-m.score, -(m.end - m.start))):
             if all(m.end <= c.start or m.start >= c.end for c in chosen):
@@ -166,9 +180,9 @@ class Vocabulary:
     def resolve(self, text: str, label: str) -> str | None:
         """The canonical name a whole mention stands for, or None."""
         target = normalize(text)
-        score, term = self._best(target, label)
-        if term is not None and score >= THRESHOLD:
-            return term.canonical
+        matches = self._matches(target, label)
+        if matches:
+            return max(matches, key=lambda m: (m.score, m.term.canonical)).term.canonical
         inside = [m for m in self.find(text) if m.label == label]
         if inside:
             return inside[0].canonical

@@ -1,7 +1,9 @@
 """Rasa hot paths made cheap without changing behaviour: action responses are checked against
 Rasa's own schema with a validator built once, and event classes are found by name from memory."""
 
+import jsonschema
 import pytest
+import rasa.shared.utils.common
 from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
 from rasa.shared.core.events import Event
@@ -31,24 +33,32 @@ def test_a_well_formed_response_passes():
         {"events": [{"event": "no_such_event"}], "responses": []},
         {"events": "slot", "responses": []},
         {"events": [], "responses": ["just a string"]},
+        {"events": [{"event": "slot", "name": "career", "timestamp": "noon"}]},
+        {"events": [{"event": "slot"}, {"event": "bogus"}], "responses": [1]},
     ],
 )
-def test_a_malformed_response_fails_with_rasas_message(result):
-    with pytest.raises(ValidationError, match="Failed to validate Action server response"):
+def test_a_malformed_response_fails_with_the_error_rasa_reports(result):
+    with pytest.raises(ValidationError) as rasas:
+        jsonschema.validate(result, RemoteAction.action_response_format_spec())
+    with pytest.raises(ValidationError, match="Failed to validate Action server response") as ours:
         ACTION._validate_action_result(result)
+    assert ours.value.message.startswith(rasas.value.message + ". ")
+    assert list(ours.value.path) == list(rasas.value.path)
 
 
-def test_the_validator_is_built_once():
-    assert speedups.response_validator() is speedups.response_validator()
-
-
-def test_events_are_read_back_as_the_classes_rasa_gives_them():
+def test_event_classes_are_found_by_name_and_then_remembered(monkeypatch):
     from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 
     assert Event.resolve_by_type is speedups.resolve_event_type
     for cls in (SlotSet, UserUttered, ActionExecuted):
         assert Event.resolve_by_type(cls.type_name) is cls
-        assert Event.resolve_by_type(cls.type_name) is cls  # the second time, from memory
+
+    def no_more_searching(_cls):
+        raise AssertionError("searched the Event subclasses again")
+
+    monkeypatch.setattr(rasa.shared.utils.common, "all_subclasses", no_more_searching)
+    for cls in (SlotSet, UserUttered, ActionExecuted):
+        assert Event.resolve_by_type(cls.type_name) is cls
     assert Event.from_parameters({"event": "slot", "name": "career", "value": "Web Developer"}) == SlotSet(
         "career", "Web Developer"
     )

@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 from rasa.core.tracker_store import SQLTrackerStore
+from rasa.core.tracker_store import TrackerStore as RasaTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.utils.endpoints import EndpointConfig
 
 from bot import settings
 from bot.tracker_store import TrackerStore
@@ -91,3 +93,18 @@ def test_rasas_own_sql_store_and_ours_read_each_other(db: str) -> None:
 def test_the_sqlite_file_is_in_wal_mode(db: str) -> None:
     run(store(db).save(conversation("ana", ("web developer pay?", "Web Developer", 1.0))))
     assert sqlite3.connect(db).execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_an_in_memory_database_works_as_with_rasas_store() -> None:
+    s = TrackerStore(domain=DOMAIN, dialect="sqlite", db="")
+    tracker = conversation("ana", ("web developer pay?", "Web Developer", 1.0))
+    run(s.save(tracker))
+    assert list(run(s.retrieve("ana")).events) == list(tracker.events)
+
+
+def test_a_store_that_cannot_be_set_up_stops_start_up() -> None:
+    """A missing database driver raises ImportError, on which Rasa would quietly keep
+    conversations in memory instead; here start-up fails, naming the cause."""
+    endpoint = EndpointConfig(type="bot.tracker_store.TrackerStore", url="127.0.0.1", dialect="mysql", db="careers")
+    with pytest.raises(RuntimeError, match="could not be set up: No module named"):
+        RasaTrackerStore.create(endpoint, DOMAIN)

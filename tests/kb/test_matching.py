@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import random
+from difflib import SequenceMatcher
+
 import pytest
 
-from kb.matching import Term, Vocabulary, job_titles, normalize
+from kb.matching import MIN_FUZZY_LENGTH, THRESHOLD, Match, Term, Vocabulary, job_titles, normalize
 
 VOCAB = Vocabulary(
     [
@@ -61,3 +64,64 @@ def test_generic_job_titles_are_recognised_even_when_unknown() -> None:
 
 def test_normalize_folds_case_plurals_hyphens_and_possessives() -> None:
     assert normalize("Back-End Developers’s") == "back end developer"
+
+
+class EveryName(Vocabulary):
+    """The matching rules applied the slow, obvious way: every name compared with difflib."""
+
+    def _match(self, window: str, label: str | None) -> tuple[Match, ...]:
+        found = []
+        for position, (norm, term) in enumerate(self._normal):
+            if label is not None and term.label != label:
+                continue
+            if window == norm:
+                score = 1.0
+            elif len(norm) < MIN_FUZZY_LENGTH or abs(len(window) - len(norm)) > 0.25 * max(len(window), len(norm)):
+                continue
+            else:
+                score = SequenceMatcher(None, window, norm, autojunk=False).ratio()
+            if score >= THRESHOLD:
+                found.append(Match(score, position, term))
+        return tuple(found)
+
+
+def misspelt(text: str, rng: random.Random) -> str:
+    chars = list(text)
+    for _ in range(rng.randint(0, 2)):
+        i = rng.randrange(len(chars))
+        edit = rng.choice(("drop", "double", "swap", "replace"))
+        if edit == "drop" and len(chars) > 1:
+            del chars[i]
+        elif edit == "double":
+            chars.insert(i, chars[i])
+        elif edit == "swap" and i + 1 < len(chars):
+            chars[i], chars[i + 1] = chars[i + 1], chars[i]
+        else:
+            chars[i] = rng.choice("aeiourstn ")
+    return "".join(chars)
+
+
+def test_the_fast_matcher_agrees_with_comparing_every_name(kb) -> None:
+    """Same mentions, same resolved names, ties included, on the shipped KB's names misspelt."""
+    terms = kb.vocabulary.terms
+    fast, slow = Vocabulary(terms), EveryName(terms)
+    rng = random.Random(11)
+    for _ in range(250):
+        names = [misspelt(rng.choice(terms).surface, rng) for _ in range(rng.randint(1, 3))]
+        text = rng.choice(("what does a {} earn?", "{} vs {}", "courses on {} and {} for a {}", "{}")).format(
+            *names, *names, *names
+        )
+        assert fast.find(text) == slow.find(text), text
+        for name in names:
+            for label in ("career", "course", "topic"):
+                assert fast.resolve(name, label) == slow.resolve(name, label), (name, label)
+
+
+def test_names_that_tie_resolve_as_before() -> None:
+    twins = [Term("API", "API", "topic"), Term("APIs", "APIs", "topic")]
+    assert Vocabulary(twins).resolve("API", "topic") == EveryName(twins).resolve("API", "topic") == "APIs"
+    assert Vocabulary(twins).find("an API")[0].canonical == "API"  # the one listed first
+
+
+def test_text_that_is_not_valid_unicode_is_not_an_error() -> None:
+    assert VOCAB.find("web \ud83d developer") == []
