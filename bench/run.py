@@ -197,8 +197,7 @@ def measure_stock(work: Path) -> dict:
         runs = loads(url, STOCK, {"rasa": rasa.pid})
         return {"train_s": train_s, "cold_start_s": cold, "load": runs, "rss_mb": {"rasa": rss.stop()}}
     finally:
-        rasa.terminate()
-        rasa.wait(30)
+        servers.stop_process(rasa, 30)
 
 
 def kb_build_times(work: Path) -> dict:

@@ -10,14 +10,14 @@ import sys
 
 from rasa_sdk import endpoint
 
+from actions.knowledge import knowledge_base
 from bot import settings
 from kb.db import KnowledgeBaseMissing
-from kb.query import KnowledgeBase
 
 
 def main(port: int) -> int:
     try:
-        KnowledgeBase(settings.KB_URL)
+        knowledge_base()  # the handle the actions use, opened now rather than on the first question
     except KnowledgeBaseMissing as exc:
         print(f"Cannot start the action server: {exc}", file=sys.stderr)
         return 2

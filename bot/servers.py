@@ -51,13 +51,18 @@ class Server:
         raise ServerFailed(f"{self.name} not ready at {self.ready_url} after {timeout:.0f}s.\n{self.log_tail()}")
 
     def stop(self, timeout: float = 15) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop_process(self.process, timeout)
+
+
+def stop_process(process: subprocess.Popen | None, timeout: float = 15) -> None:
+    """Terminate a process, and kill it if it has not exited after ``timeout`` seconds."""
+    if process and process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 def _spawn(name: str, command: list[str], env: dict[str, str], log: Path | None, ready_url: str) -> Server:
@@ -75,7 +80,7 @@ def actions_command(port: int) -> list[str]:
     return ["python", "-m", "bot.action_server", str(port)]
 
 
-def rasa_command(port: int, host: str, api_token: str | None = None) -> list[str]:
+def rasa_command(port: int, host: str, api_token: str | None = None, model: str = "models") -> list[str]:
     command = [
         "rasa",
         "run",
@@ -84,7 +89,7 @@ def rasa_command(port: int, host: str, api_token: str | None = None) -> list[str
         "--port",
         str(port),
         "--model",
-        "models",
+        model,
         "--endpoints",
         "endpoints.yml",
         "--credentials",
@@ -104,8 +109,10 @@ def start_actions(port: int, env: dict[str, str], log: Path | None = None) -> Se
 
 
 def start_rasa(port: int, env: dict[str, str], log: Path | None = None) -> Server:
-    command = [str(BIN / "rasa"), *rasa_command(port, settings.HOST, env.get("RASA_API_TOKEN"))[1:]]
-    command[command.index("--model") + 1] = str(settings.MODELS_DIR)
+    command = [
+        str(BIN / "rasa"),
+        *rasa_command(port, settings.HOST, env.get("RASA_API_TOKEN"), str(settings.MODELS_DIR))[1:],
+    ]
     return _spawn("Rasa server", command, env, log, f"http://{settings.HOST}:{port}/")
 
 

@@ -31,16 +31,6 @@ def wait_for_port(port: int, process: subprocess.Popen, name: str, timeout: floa
     raise RuntimeError(f"{name} did not listen on 127.0.0.1:{port} within {timeout}s")
 
 
-def stop(process: subprocess.Popen | None) -> None:
-    if process and process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
 class Services:
     def __init__(self, pg_port: int, redis_port: int) -> None:
         self.folder = Path(tempfile.mkdtemp(prefix="careerbot-scale-"))
@@ -152,7 +142,7 @@ http {{
 
     def stop(self) -> None:
         for process in (self.nginx, self.redis, self.postgres):
-            stop(process)
+            servers.stop_process(process, 20)
         shutil.rmtree(self.folder, ignore_errors=True)
 
 

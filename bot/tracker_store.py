@@ -27,6 +27,8 @@ from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import QueuePool
 
+from kb.db import sqlite_path
+
 BUSY_TIMEOUT_MS = 10_000
 
 EVENTS = SQLTrackerStore.SQLEvent.__table__
@@ -73,7 +75,7 @@ class TrackerStore(SQLTrackerStore):
             # only a warning: replicas would silently stop sharing them. Fail start-up instead.
             raise RuntimeError(f"The tracker store could not be set up: {exc}") from exc
         url = self.engine.url
-        if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        if sqlite_path(url) is not None:  # a SQLite file (in-memory databases stay as Rasa set them up)
             self.engine.dispose()
             self.engine = sa.create_engine(
                 url, future=True, poolclass=QueuePool, connect_args={"check_same_thread": False}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import sessionmaker
 
@@ -19,7 +19,14 @@ class KnowledgeBaseMissing(RuntimeError):
 REBUILD_HINT = "Build it with `make kb` (or `python -m bot kb`); remove a damaged file first."
 
 
-def sqlite_path(url: str) -> Path | None:
+def unreadable(url: str, exc: DatabaseError) -> KnowledgeBaseMissing:
+    """The error for a KB file that exists but is not a usable database."""
+    return KnowledgeBaseMissing(
+        f"Knowledge base at {sqlite_path(url) or url} is unreadable ({exc.orig}). {REBUILD_HINT}"
+    )
+
+
+def sqlite_path(url: str | URL) -> Path | None:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
         return Path(parsed.database)
@@ -41,9 +48,7 @@ def engine(url: str, create: bool = False) -> Engine:
         try:
             Base.metadata.create_all(eng)
         except DatabaseError as exc:
-            raise KnowledgeBaseMissing(
-                f"Knowledge base at {path or url} is unreadable ({exc.orig}). {REBUILD_HINT}"
-            ) from exc
+            raise unreadable(url, exc) from exc
     return eng
 
 

@@ -244,9 +244,7 @@ class KnowledgeBase:
         try:
             tables = set(inspect(engine).get_table_names())
         except DatabaseError as exc:
-            raise db.KnowledgeBaseMissing(
-                f"Knowledge base at {db.sqlite_path(url) or url} is unreadable ({exc.orig}). {db.REBUILD_HINT}"
-            ) from exc
+            raise db.unreadable(url, exc) from exc
         if "careers" not in tables:
             raise db.KnowledgeBaseMissing(
                 f"Knowledge base at {db.sqlite_path(url) or url} has no tables. {db.REBUILD_HINT}"

@@ -10,12 +10,12 @@ import pytest
 from bot import servers, settings
 
 
-def start_action_server(kb_url: str) -> subprocess.CompletedProcess:
-    env = {**settings.rasa_env(), "CAREERBOT_KB_URL": kb_url}
+def run_module(kb_url: str, *args: str) -> subprocess.CompletedProcess:
+    """``python -m ARGS`` as the bot runs it, with the knowledge base at ``kb_url``."""
     return subprocess.run(
-        [str(servers.BIN / "python"), "-m", "bot.action_server", "5455"],
+        [str(servers.BIN / "python"), "-m", *args],
         cwd=settings.ROOT,
-        env=env,
+        env={**settings.rasa_env(), "CAREERBOT_KB_URL": kb_url},
         capture_output=True,
         text=True,
         timeout=120,
@@ -27,7 +27,7 @@ def test_action_server_refuses_to_start_without_a_usable_kb(tmp_path: Path, cont
     kb_file = tmp_path / "kb.sqlite3"
     if content is not None:
         kb_file.write_bytes(content)
-    result = start_action_server(f"sqlite:///{kb_file}")
+    result = run_module(f"sqlite:///{kb_file}", "bot.action_server", "5455")
     assert result.returncode == 2
     assert str(kb_file) in result.stderr and "make kb" in result.stderr
 
@@ -35,14 +35,6 @@ def test_action_server_refuses_to_start_without_a_usable_kb(tmp_path: Path, cont
 def test_building_over_a_corrupt_kb_names_the_file(tmp_path: Path) -> None:
     kb_file = tmp_path / "kb.sqlite3"
     kb_file.write_bytes(b"definitely not a database" * 50)
-    env = {**settings.rasa_env(), "CAREERBOT_KB_URL": f"sqlite:///{kb_file}"}
-    result = subprocess.run(
-        [str(servers.BIN / "python"), "-m", "bot", "kb"],
-        cwd=settings.ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = run_module(f"sqlite:///{kb_file}", "bot", "kb")
     assert result.returncode == 2
     assert str(kb_file) in result.stderr and "make kb" in result.stderr
