@@ -7,12 +7,13 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 
 export PATH := $(PATH):/usr/sbin
 
-.PHONY: setup packages kb train run shell test lint bench lock clean
+.PHONY: setup packages kb train run shell test test-fast lint bench lock clean
 
 setup: $(VENV)/.installed web/node_modules/.package-lock.json
 
 web/node_modules/.package-lock.json: web/package.json web/package-lock.json
-	npm ci --prefix web --no-audit --no-fund --loglevel=error
+	@echo "Installing the widget's socket.io client (npm ci) ..."
+	@npm ci --prefix web --no-audit --no-fund --loglevel=error --silent
 
 packages:          ## Debian packages the tests use: Chromium, PostgreSQL, Redis, nginx (root or sudo)
 	@missing=""; \
@@ -26,27 +27,32 @@ packages:          ## Debian packages the tests use: Chromium, PostgreSQL, Redis
 	fi
 
 $(VENV)/.installed: pyproject.toml requirements.lock
-	$(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --upgrade "pip==23.3.2"
-	$(VENV)/bin/pip install --quiet -c requirements.lock -e ".[dev]"
-	touch $@
+	@mkdir -p build/logs
+	@echo "Installing Python packages into $(VENV) (a few minutes the first time; log: build/logs/install.log) ..."
+	@( $(PYTHON) -m venv $(VENV) && \
+	   $(VENV)/bin/pip install --upgrade "pip==23.3.2" && \
+	   $(VENV)/bin/pip install -c requirements.lock -e ".[dev]" ) > build/logs/install.log 2>&1 \
+	  || { tail -n 30 build/logs/install.log; echo "Installing failed; see build/logs/install.log"; exit 1; }
+	@touch $@
 
-kb: setup          ## build/refresh the knowledge base and its spaCy pipeline
-	$(PY) -m bot kb
+kb: setup          ## build/refresh the knowledge base and the vocabulary the NLU tags mentions with
+	@$(PY) -m bot kb
 
 train: setup       ## kb, then train the Rasa model if it is missing or stale
-	$(PY) -m bot train
+	@$(PY) -m bot train
 
 run: setup         ## kb, train, then start the action server and the Rasa server (REST on 127.0.0.1:5005)
-	$(PY) -m bot run
+	@$(PY) -m bot run
 
 shell: setup       ## kb, train, then chat in the terminal
-	$(PY) -m bot shell
+	@$(PY) -m bot shell
 
-test: setup packages ## everything above, then all tests (unit, NLU, stories, end-to-end, browser, scale-out)
-	$(PY) -m bot train
+test: setup packages ## ruff, then all tests: unit, end-to-end (NLU, stories, servers), browser, scale-out
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest
+
+test-fast: setup   ## the unit layer only (no servers, no training): under a minute
+	$(PY) -m pytest -m unit -q
 
 bench: setup       ## benchmark against a stock Rasa bot; prints a table, writes results/bench.json and .png
 	$(PY) -m bench.run

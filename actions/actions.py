@@ -1,5 +1,8 @@
 """The custom actions Rasa calls. Each reads the tracker, asks ``answers`` /
-the query API, and sends the formatted reply; nothing else happens here."""
+the query API, and sends the formatted reply; nothing else happens here.
+
+Every action is given the knowledge base it reads in its constructor; ``actions_for(kb)`` makes
+one of each (the action server does this once, with the KB its settings name)."""
 
 from __future__ import annotations
 
@@ -12,8 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import replies
 from actions.answers import OPTIONAL_SUBJECT, QUESTIONS, Ask
-from actions.knowledge import knowledge_base
-from actions.replies import Reply
+from kb.query import KnowledgeBase
 
 SUBJECT_LABELS = ("career", "course", "topic")
 
@@ -25,15 +27,18 @@ def ask_from(tracker: Tracker) -> Ask:
     return Ask(tracker.latest_message.get("text") or "", entities)
 
 
-def say(dispatcher: CollectingDispatcher, tracker: Tracker, reply: Reply) -> None:
+def say(dispatcher: CollectingDispatcher, tracker: Tracker, reply: replies.Reply) -> None:
     dispatcher.utter_message(**replies.render(reply, tracker.get_latest_input_channel()))
 
 
+def known_names(kb: KnowledgeBase, label: str) -> list[str]:
+    return {"career": kb.careers, "course": kb.courses, "topic": kb.topics}[label]()
+
+
 def answer(
-    kind: str, dispatcher: CollectingDispatcher, tracker: Tracker, mention: str | None = None
+    kb: KnowledgeBase, kind: str, dispatcher: CollectingDispatcher, tracker: Tracker, mention: str | None = None
 ) -> list[EventType]:
     """Answer a question of ``kind`` about ``mention``, the subject the user named, or the one under discussion."""
-    kb = knowledge_base()
     question, ask = QUESTIONS[kind], ask_from(tracker)
     events: list[EventType] = [SlotSet("question", kind)]
     subject = None
@@ -41,21 +46,13 @@ def answer(
         mention = mention or ask.first(question.label)
         subject = kb.resolve(mention, question.label) if mention else tracker.get_slot(question.label)
         if mention and subject is None:
-            known = kb.careers() if question.label == "career" else kb.courses()
-            say(
-                dispatcher,
-                tracker,
-                replies.unknown(question.label, mention, known if question.label != "topic" else []),
-            )
+            known = known_names(kb, question.label) if question.label != "topic" else []
+            say(dispatcher, tracker, replies.unknown(question.label, mention, known))
             return events
         if subject is None and question.default_to_main_career:
             subject = next(iter(kb.main_careers()), None)
         if subject is None and kind not in OPTIONAL_SUBJECT:
-            say(
-                dispatcher,
-                tracker,
-                replies.which(question.label, kb.careers() if question.label == "career" else kb.courses()),
-            )
+            say(dispatcher, tracker, replies.which(question.label, known_names(kb, question.label)))
             return events
         if subject:
             events.append(SlotSet(question.label, subject))
@@ -63,7 +60,14 @@ def answer(
     return events
 
 
-class AnswerAction(Action, ABC):
+class KnowledgeAction(Action, ABC):
+    """An action that reads the knowledge base it was given."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+
+
+class AnswerAction(KnowledgeAction, ABC):
     """``action_answer_<kind>``: answers one kind of question."""
 
     @property
@@ -74,7 +78,7 @@ class AnswerAction(Action, ABC):
         return f"action_answer_{self.kind}"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        return answer(self.kind, dispatcher, tracker)
+        return answer(self.kb, self.kind, dispatcher, tracker)
 
 
 def _answer_action(kind: str) -> type[AnswerAction]:
@@ -84,41 +88,39 @@ def _answer_action(kind: str) -> type[AnswerAction]:
 ANSWER_ACTIONS = [_answer_action(kind) for kind in QUESTIONS]
 
 
-class FollowUpAction(Action):
+class FollowUpAction(KnowledgeAction):
     """A bare name or "what about X?": the last kind of question, asked about X."""
 
     def name(self) -> str:
         return "action_answer_followup"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        ask, kb = ask_from(tracker), knowledge_base()
+        ask, kb = ask_from(tracker), self.kb
         last = tracker.get_slot("question")
         if last in QUESTIONS and QUESTIONS[last].label:
             label = QUESTIONS[last].label
             # "and the javascript one?" after a course question: a name tagged as a topic may be a course
             for value in [ask.first(label)] + [v for values in ask.entities.values() for v in values]:
                 if value and kb.resolve(value, label):
-                    return answer(last, dispatcher, tracker, mention=value)
+                    return answer(kb, last, dispatcher, tracker, mention=value)
         named = [label for label in SUBJECT_LABELS if ask.first(label)]
         fallback = {"career": "description", "course": "course_topics", "topic": "course_for_topic"}
         if named:
-            return answer(fallback[named[0]], dispatcher, tracker)
+            return answer(kb, fallback[named[0]], dispatcher, tracker)
         if last in QUESTIONS:
-            return answer(last, dispatcher, tracker)
-        say(
-            dispatcher, tracker, Reply("Which career or course do you mean? Try “what does a database architect earn?”")
-        )
+            return answer(kb, last, dispatcher, tracker)
+        say(dispatcher, tracker, replies.which_subject())
         return []
 
 
-class CompareAction(Action):
+class CompareAction(KnowledgeAction):
     """ "Which pays more, X or Y?": both careers' figures side by side, per metric."""
 
     def name(self) -> str:
         return "action_answer_compare"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        kb, ask = knowledge_base(), ask_from(tracker)
+        kb, ask = self.kb, ask_from(tracker)
         careers = []
         for mention in ask.entities.get("career", []):
             career = kb.resolve(mention, "career")
@@ -130,22 +132,20 @@ class CompareAction(Action):
         if len(careers) == 1 and tracker.get_slot("career") not in (None, careers[0]):
             careers.insert(0, tracker.get_slot("career"))
         if len(careers) < 2:
-            say(
-                dispatcher,
-                tracker,
-                Reply(
-                    "Which two careers should I compare? For example: “which pays more, software "
-                    "developer or database architect?”"
-                ),
-            )
+            say(dispatcher, tracker, replies.which_two_careers())
             return []
         first, second = careers[:2]
         metric = kb.resolve(ask.first("metric"), "metric")
         metrics = [metric] if metric else ["salary", "growth"]
         statements = [s for s in kb.salary_comparisons(first) if {s.career, s.other} == {first, second}]
         text = "\n".join(replies.comparison(kb.compare(first, second, m), first, second, statements) for m in metrics)
-        say(dispatcher, tracker, Reply(text))
+        say(dispatcher, tracker, replies.Reply(text))
         events: list[EventType] = [SlotSet("career", first)]
         if metric:
             events.append(SlotSet("question", metric if metric == "salary" else "growth"))
         return events
+
+
+def actions_for(kb: KnowledgeBase) -> list[Action]:
+    """One of every action, reading ``kb``."""
+    return [action(kb) for action in (*ANSWER_ACTIONS, FollowUpAction, CompareAction)]

@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
 from kb.query import (
     AwardFact,
+    CategoryFact,
     Comparison,
     CourseFactText,
     MentoringFact,
@@ -46,10 +48,7 @@ def cite(*sources: Source) -> str:
 
 
 def button(title: str, intent: str, **entities: str) -> Button:
-    payload = "/" + intent
-    if entities:
-        payload += "{" + ", ".join(f'"{k}": "{v}"' for k, v in entities.items()) + "}"
-    return {"title": title, "payload": payload}
+    return {"title": title, "payload": "/" + intent + (json.dumps(entities) if entities else "")}
 
 
 def career_buttons(career: str, skip: str) -> list[Button]:
@@ -117,12 +116,14 @@ def growth(career: str, outlook: list[OutlookFact], openings: list[OpeningsFact]
     return Reply(" ".join(parts) + "\n" + cite(*sources), career_buttons(career, "ask_growth"))
 
 
-def description(career: str, texts: list[Text], rankings: list[RankingFact], categories: list[Text]) -> Reply:
+def description(
+    career: str, texts: list[Text], rankings: list[RankingFact], categories: list[CategoryFact]
+) -> Reply:
     if not texts:
         return Reply(f"My documents don't describe what {plural(career)} do.", career_buttons(career, ""))
     body = texts[-1].text
     extra = [f"{r.publisher} ranks {career} number {r.rank} in “{r.list_name}”." for r in rankings]
-    extra += [f"BLS files it under “{c.text}”." for c in categories if c.source.sentence.find("BLS") >= 0]
+    extra += [f"{c.source_org} files it under “{c.name}”." for c in categories if c.source_org]
     sources = [texts[-1].source] + [r.source for r in rankings]
     return Reply(" ".join([body, *extra]) + "\n" + cite(*sources), career_buttons(career, ""))
 
@@ -260,6 +261,16 @@ def unknown(kind: str, mention: str, known: list[str]) -> Reply:
     if known:
         text += f" The {kind}s I know about are {listing(known)}."
     return Reply(text, [button(k, "inform", **{kind: k}) for k in known[:4]])
+
+
+def which_subject() -> Reply:
+    return Reply("Which career or course do you mean? Try “what does a database architect earn?”")
+
+
+def which_two_careers() -> Reply:
+    return Reply(
+        "Which two careers should I compare? For example: “which pays more, software developer or database architect?”"
+    )
 
 
 def which(kind: str, known: list[str]) -> Reply:

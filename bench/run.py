@@ -28,9 +28,10 @@ from pathlib import Path
 
 import requests
 
-from bot import cli, servers, settings
-from bot.stack import ProductionStack
+from bot import settings
+from bot.launch import cli, servers
 from kb import builder
+from tests.support.stack import ProductionStack
 
 RESULTS = settings.ROOT / "results"
 CONCURRENCY = (1, 10, 50)

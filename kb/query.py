@@ -102,6 +102,14 @@ class OpeningsFact:
 
 
 @dataclass(frozen=True)
+class CategoryFact:
+    career: str
+    name: str
+    source_org: str | None
+    source: Source
+
+
+@dataclass(frozen=True)
 class RankingFact:
     career: str
     rank: int
@@ -239,7 +247,6 @@ class KnowledgeBase:
     """Read access to a built knowledge base at a SQLAlchemy URL."""
 
     def __init__(self, url: str) -> None:
-        self.url = url
         engine = db.engine(url)
         try:
             tables = set(inspect(engine).get_table_names())
@@ -333,8 +340,8 @@ class KnowledgeBase:
             for r in self._career_rows(Openings, career)
         ]
 
-    def categories(self, career: str) -> list[Text]:
-        return [Text(career, r.name, _source(r)) for r in self._career_rows(Category, career)]
+    def categories(self, career: str) -> list[CategoryFact]:
+        return [CategoryFact(career, r.name, r.source_org, _source(r)) for r in self._career_rows(Category, career)]
 
     def rankings(self, career: str) -> list[RankingFact]:
         return [

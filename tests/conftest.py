@@ -1,18 +1,49 @@
-"""Shared fixtures: real knowledge bases built from real documents."""
+"""Shared fixtures, and the test layers.
+
+Every test session builds into a temporary folder of its own (``CAREERBOT_BUILD_DIR``,
+``CAREERBOT_MODELS_DIR``, set below before the project is imported): the KB, the mention
+vocabulary, the trained model and the conversations never touch the working copy's ``build/`` and
+``models/``, and the model is trained once for all tests that need it (``trained_bot``).
+
+Each test belongs to exactly one layer, by a module-level ``pytestmark``: ``unit`` (in-process,
+the quick layer: ``make test-fast``), ``e2e`` (real servers on loopback, a trained model),
+``browser`` (the widget in headless Chromium) or ``scale`` (PostgreSQL, Redis, nginx).
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
-import pytest
+_WORK = Path(tempfile.mkdtemp(prefix="careerbot-tests-"))
+os.environ["CAREERBOT_BUILD_DIR"] = str(_WORK / "build")
+os.environ["CAREERBOT_MODELS_DIR"] = str(_WORK / "models")
+for _name in ("CAREERBOT_KB_URL", "TRACKER_STORE_URL", "CAREERBOT_DOCUMENTS_DIR", "RASA_API_TOKEN"):
+    os.environ.pop(_name, None)
 
-from bot import settings
-from kb import builder
-from kb.query import KnowledgeBase
+import pytest  # noqa: E402
 
+from bot import settings  # noqa: E402
+from kb import builder  # noqa: E402
+from kb.query import KnowledgeBase  # noqa: E402
+
+LAYERS = ("unit", "e2e", "browser", "scale")
 SHIPPED_DOCUMENTS = settings.ROOT / "kb" / "documents"
 SECOND_DOCUMENT = Path(__file__).parent / "documents" / "data-careers-at-a-glance.txt"
+OUTPUT = settings.ROOT / "tests" / "output"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        layers = [m.name for m in item.iter_markers() if m.name in LAYERS]
+        if len(layers) != 1:
+            raise pytest.UsageError(f"{item.nodeid} must be marked with exactly one of {LAYERS}, not {layers}")
+
+
+def pytest_sessionfinish() -> None:
+    shutil.rmtree(_WORK, ignore_errors=True)
 
 
 def build_kb(tmp: Path, *documents: Path) -> str:
@@ -40,3 +71,14 @@ def kb(shipped_kb_url: str) -> KnowledgeBase:
 @pytest.fixture(scope="session")
 def second_kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
     return KnowledgeBase(build_kb(tmp_path_factory.mktemp("second"), SECOND_DOCUMENT))
+
+
+@pytest.fixture(scope="session")
+def trained_bot() -> Path:
+    """The KB, the mention vocabulary and the Rasa model, built and trained once into this session's
+    temporary folder (as `make train` does); returns the model folder."""
+    from bot.launch import cli
+
+    assert cli.build_kb()
+    cli.train()
+    return settings.MODELS_DIR

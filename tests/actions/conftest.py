@@ -1,4 +1,5 @@
-"""Run actions the way the action server does: registered from the package, on real Trackers."""
+"""Run actions the way the action server does: each constructed around a real KB (built from the
+shipped document), registered with rasa_sdk's executor, run on real Trackers."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import ActionExecutor, CollectingDispatcher
 
-from actions import knowledge
-from bot import settings
+from actions.actions import actions_for
+from kb.query import KnowledgeBase
 
 
 @dataclass
@@ -28,17 +29,16 @@ class Result:
 
 
 @pytest.fixture(scope="session")
-def executor() -> ActionExecutor:
+def executor(kb: KnowledgeBase) -> ActionExecutor:
     ex = ActionExecutor()
-    ex.register_package("actions")
+    for action in actions_for(kb):
+        ex.register_action(action)
     return ex
 
 
 @pytest.fixture
-def run(executor: ActionExecutor, shipped_kb_url: str, monkeypatch: pytest.MonkeyPatch):
+def run(executor: ActionExecutor):
     """run(action, text, entities={label: value or [values]}, slots={...}, channel=...) -> Result."""
-    monkeypatch.setattr(settings, "KB_URL", shipped_kb_url)
-    knowledge.knowledge_base.cache_clear()
 
     def _run(
         action: str,
@@ -67,5 +67,4 @@ def run(executor: ActionExecutor, shipped_kb_url: str, monkeypatch: pytest.Monke
         set_slots = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
         return Result(dispatcher.messages, set_slots)
 
-    yield _run
-    knowledge.knowledge_base.cache_clear()
+    return _run

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 import yaml
 
 from bot import settings
+
+pytestmark = pytest.mark.unit
 
 CITE = "Source: back-end-developer-careers.txt"
 

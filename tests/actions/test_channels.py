@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from actions.replies import Reply, button, render
+
+pytestmark = pytest.mark.unit
 
 REPLY = Reply(
     "Database Architects earn about $117,000 a year.\nSource: doc.txt, “Database Architect”.",

@@ -8,7 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from bot import cli, servers, settings
+from bot import settings
+from bot.launch import servers
+
+pytestmark = pytest.mark.e2e
 
 HELD_OUT = settings.ROOT / "tests" / "data" / "nlu_heldout.yml"
 STORIES = settings.ROOT / "tests" / "stories" / "test_stories.yml"
@@ -26,11 +29,9 @@ def rasa(*args: str) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="module")
-def model() -> Path:
-    """The bot's model, trained if missing or stale (as `make train` does)."""
-    cli.build_kb()
-    cli.train()
-    return settings.MODELS_DIR / "career-bot.tar.gz"
+def model(trained_bot: Path) -> Path:
+    """The bot's model, as `make train` trains it."""
+    return trained_bot / "career-bot.tar.gz"
 
 
 def test_training_data_validates() -> None:

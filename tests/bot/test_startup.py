@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from bot import servers, settings
+from bot import settings
+from bot.launch import servers
+
+pytestmark = pytest.mark.e2e
 
 
 def run_module(kb_url: str, *args: str) -> subprocess.CompletedProcess:
@@ -27,7 +30,7 @@ def test_action_server_refuses_to_start_without_a_usable_kb(tmp_path: Path, cont
     kb_file = tmp_path / "kb.sqlite3"
     if content is not None:
         kb_file.write_bytes(content)
-    result = run_module(f"sqlite:///{kb_file}", "bot.action_server", "5455")
+    result = run_module(f"sqlite:///{kb_file}", "bot.launch.action_server", "5455")
     assert result.returncode == 2
     assert str(kb_file) in result.stderr and "make kb" in result.stderr
 

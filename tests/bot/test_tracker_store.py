@@ -16,7 +16,9 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
 from bot import settings
-from bot.tracker_store import TrackerStore
+from bot.plugins.tracker_store import TrackerStore
+
+pytestmark = pytest.mark.unit
 
 DOMAIN = Domain.load(str(settings.ROOT / "domain.yml"))
 
@@ -105,6 +107,8 @@ def test_an_in_memory_database_works_as_with_rasas_store() -> None:
 def test_a_store_that_cannot_be_set_up_stops_start_up() -> None:
     """A missing database driver raises ImportError, on which Rasa would quietly keep
     conversations in memory instead; here start-up fails, naming the cause."""
-    endpoint = EndpointConfig(type="bot.tracker_store.TrackerStore", url="127.0.0.1", dialect="mysql", db="careers")
+    endpoint = EndpointConfig(
+        type="bot.plugins.tracker_store.TrackerStore", url="127.0.0.1", dialect="mysql", db="careers"
+    )
     with pytest.raises(RuntimeError, match="could not be set up: No module named"):
         RasaTrackerStore.create(endpoint, DOMAIN)

@@ -8,8 +8,11 @@ import re
 import pytest
 import yaml
 
-from bot import servers, settings
-from bot.stack import profile_env
+from bot import settings
+from bot.launch import servers
+from tests.support.stack import profile_env
+
+pytestmark = pytest.mark.unit
 
 DEPLOY = settings.ROOT / "deploy"
 COMPOSE = yaml.safe_load((DEPLOY / "docker-compose.yml").read_text())
@@ -19,11 +22,9 @@ ENDPOINT_VARIABLES = set(re.findall(r"\$\{(\w+)\}", (settings.ROOT / "endpoints.
 
 
 def known_variables() -> set[str]:
-    """Every environment variable the project reads."""
-    names = set(ENDPOINT_VARIABLES) | set(settings.LOCK_STORE)
-    for source in (settings.ROOT / "bot").glob("*.py"):
-        names |= set(re.findall(r"(?:os\.environ|env)\.get\(\"(\w+)\"", source.read_text()))
-    return names
+    """Every environment variable the project reads (all declared in bot.settings), and those
+    endpoints.yml takes from the environment."""
+    return set(ENDPOINT_VARIABLES) | {v.name for v in settings.VARIABLES}
 
 
 def k8s(kind: str, name: str) -> dict:

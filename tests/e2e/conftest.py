@@ -1,19 +1,28 @@
-"""The real bot: action server and Rasa server started on loopback ports, as `make run` starts them."""
+"""The real bot: action server and Rasa server started on free loopback ports, as `make run` starts them."""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 import requests
 
-from bot import cli, servers, settings
+from bot import settings
+from bot.launch import servers
+from tests.conftest import OUTPUT
 from tests.e2e.fake_slack import FakeSlackApi
+from tests.support.ports import free_port
 
-RASA_PORT, ACTIONS_PORT = 5105, 5155
-OUTPUT = settings.ROOT / "tests" / "output"
 SLACK_SECRET = "test-signing-secret"
+
+
+@dataclass(frozen=True)
+class RunningBot:
+    base: str  # http://host:port of the Rasa server
+    webhook: str  # its REST channel
 
 
 @pytest.fixture(scope="session")
@@ -24,19 +33,21 @@ def slack_api() -> Iterator[FakeSlackApi]:
 
 
 @pytest.fixture(scope="session")
-def webhook(slack_api: FakeSlackApi) -> Iterator[str]:
-    """The running bot's REST webhook; its Slack channel is on, posting to the local stand-in."""
-    cli.build_kb()
-    cli.train()
-    OUTPUT.mkdir(parents=True, exist_ok=True)
+def bot(trained_bot: Path, slack_api: FakeSlackApi) -> Iterator[RunningBot]:
+    """The running bot; its Slack channel is on, posting to the local stand-in."""
     env = {
         "SLACK_TOKEN": "xoxb-test-token",
         "SLACK_SIGNING_SECRET": SLACK_SECRET,
         "SLACK_API_URL": slack_api.url,
-        "TRACKER_STORE_URL": f"sqlite:///{OUTPUT / 'trackers.sqlite3'}",
     }
-    with servers.running(RASA_PORT, ACTIONS_PORT, log_dir=OUTPUT / "logs", extra_env=env) as bot:
-        yield bot.webhook
+    rasa_port, actions_port = free_port(), free_port()
+    with servers.running(rasa_port, actions_port, log_dir=OUTPUT / "logs", extra_env=env) as running:
+        yield RunningBot(f"http://{settings.HOST}:{rasa_port}", running.webhook)
+
+
+@pytest.fixture(scope="session")
+def webhook(bot: RunningBot) -> str:
+    return bot.webhook
 
 
 class Conversation:

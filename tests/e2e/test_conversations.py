@@ -7,8 +7,14 @@ A leading "!" marks a phrase the reply must NOT contain.
 from __future__ import annotations
 
 import pytest
+import yaml
+from sqlalchemy import bindparam, create_engine, text
 
+from bot import settings
 from tests.e2e.conftest import Conversation
+
+pytestmark = pytest.mark.e2e
+SENDERS: list[str] = []  # the conversations held so far in this module
 
 SOURCE = "Source: back-end-developer-careers.txt"
 
@@ -82,6 +88,7 @@ CONVERSATIONS = {
 
 @pytest.mark.parametrize("name", CONVERSATIONS)
 def test_conversation(conversation: Conversation, name: str) -> None:
+    SENDERS.append(conversation.sender)
     for message, expectations in CONVERSATIONS[name]:
         reply = conversation.say(message)
         for phrase in expectations:
@@ -91,5 +98,15 @@ def test_conversation(conversation: Conversation, name: str) -> None:
                 assert phrase in reply, f"{message!r} -> {reply!r}"
 
 
-def test_enough_conversations_cover_every_intent() -> None:
-    assert len(CONVERSATIONS) >= 25
+def test_the_conversations_exercised_every_intent_and_action() -> None:
+    """Read from the conversations' own tracker events (the bot's SQLite tracker store), after the
+    conversations above have run."""
+    assert len(SENDERS) == len(CONVERSATIONS), "run the whole module: this test reads what the others did"
+    domain = yaml.safe_load((settings.ROOT / "domain.yml").read_text())
+    engine = create_engine(settings.TRACKER_STORE_URL, future=True)
+    with engine.connect() as connection:
+        query = text("SELECT intent_name, action_name FROM events WHERE sender_id IN :senders")
+        rows = connection.execute(query.bindparams(bindparam("senders", expanding=True)), {"senders": SENDERS}).all()
+    engine.dispose()
+    assert {intent for intent, _ in rows if intent} >= set(domain["intents"])
+    assert {action for _, action in rows if action} >= set(domain["actions"])

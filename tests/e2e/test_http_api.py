@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
 import requests
 
-from tests.e2e.conftest import RASA_PORT
+from tests.e2e.conftest import RunningBot
 
-BASE = f"http://127.0.0.1:{RASA_PORT}"
+pytestmark = pytest.mark.e2e
 
 
-def test_http_api_is_off_without_a_token(webhook: str) -> None:
+def test_http_api_is_off_without_a_token(bot: RunningBot) -> None:
     for path in ("/conversations/someone/tracker", "/status", "/model/parse"):
-        assert requests.get(BASE + path, timeout=10).status_code == 404, path
-    assert requests.get(BASE + "/webhooks/rest/", timeout=10).status_code == 200
+        assert requests.get(bot.base + path, timeout=10).status_code == 404, path
+    assert requests.get(bot.base + "/webhooks/rest/", timeout=10).status_code == 200

@@ -12,11 +12,17 @@ import uuid
 import pytest
 import requests
 
-from bot.slack import SlackChannel, SlackOff
-from tests.e2e.conftest import RASA_PORT, SLACK_SECRET
+from bot import settings
+from bot.plugins.slack import SlackChannel, SlackOff
+from tests.e2e.conftest import SLACK_SECRET, RunningBot
 from tests.e2e.fake_slack import FakeSlackApi
 
-URL = f"http://127.0.0.1:{RASA_PORT}/webhooks/slack/webhook"
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def url(bot: RunningBot) -> str:
+    return f"{bot.base}/webhooks/slack/webhook"
 
 
 def event(text: str, channel: str) -> dict:
@@ -39,13 +45,13 @@ def event(text: str, channel: str) -> dict:
 
 
 def post(
-    payload: dict, secret: str = SLACK_SECRET, timestamp: int | None = None, headers: dict | None = None
+    url: str, payload: dict, secret: str = SLACK_SECRET, timestamp: int | None = None, headers: dict | None = None
 ) -> requests.Response:
     body = json.dumps(payload)
     ts = str(timestamp if timestamp is not None else int(time.time()))
     signature = "v0=" + hmac.new(secret.encode(), f"v0:{ts}:{body}".encode(), hashlib.sha256).hexdigest()
     return requests.post(
-        URL,
+        url,
         data=body,
         timeout=30,
         headers={
@@ -68,8 +74,15 @@ def wait_posts_to(api: FakeSlackApi, channel: str, timeout: float = 30) -> list[
     return posts_to(api, channel)
 
 
-def test_signed_message_is_answered_through_the_web_api(webhook: str, slack_api: FakeSlackApi) -> None:
-    response = post(event("what does a database architect earn?", "D100"))
+def settled(url: str, api: FakeSlackApi) -> None:
+    """Wait until everything sent before has been handled: a fresh message is answered after it."""
+    channel = f"D{uuid.uuid4().hex[:6]}"
+    assert post(url, event("hi", channel)).status_code == 200
+    assert wait_posts_to(api, channel)
+
+
+def test_signed_message_is_answered_through_the_web_api(url: str, slack_api: FakeSlackApi) -> None:
+    response = post(url, event("what does a database architect earn?", "D100"))
     assert response.status_code == 200
     [answer] = wait_posts_to(slack_api, "D100")
     assert "$117,000" in answer["text"]
@@ -81,36 +94,36 @@ def test_signed_message_is_answered_through_the_web_api(webhook: str, slack_api:
     assert "_Source: back-end-developer-careers.txt" in section["text"]["text"]
 
 
-def test_forged_signature_is_rejected(webhook: str, slack_api: FakeSlackApi) -> None:
-    response = post(event("what does a database architect earn?", "D200"), secret="not-the-secret")
+def test_forged_signature_is_rejected(url: str, slack_api: FakeSlackApi) -> None:
+    response = post(url, event("what does a database architect earn?", "D200"), secret="not-the-secret")
     assert response.status_code == 400
-    time.sleep(3)
+    settled(url, slack_api)
     assert posts_to(slack_api, "D200") == []
 
 
-def test_stale_timestamp_is_rejected_as_a_replay(webhook: str, slack_api: FakeSlackApi) -> None:
-    response = post(event("what does a database architect earn?", "D300"), timestamp=int(time.time()) - 600)
+def test_stale_timestamp_is_rejected_as_a_replay(url: str, slack_api: FakeSlackApi) -> None:
+    response = post(url, event("what does a database architect earn?", "D300"), timestamp=int(time.time()) - 600)
     assert response.status_code == 400
-    time.sleep(3)
+    settled(url, slack_api)
     assert posts_to(slack_api, "D300") == []
 
 
-def test_a_retry_does_not_answer_twice(webhook: str, slack_api: FakeSlackApi) -> None:
+def test_a_retry_does_not_answer_twice(url: str, slack_api: FakeSlackApi) -> None:
     payload = event("how fast is information security work growing?", "D400")
-    assert post(payload).status_code == 200
+    assert post(url, payload).status_code == 200
     assert len(wait_posts_to(slack_api, "D400")) == 1
-    retry = post(payload, headers={"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_error"})
+    retry = post(url, payload, headers={"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_error"})
     assert retry.status_code == 200
-    time.sleep(3)
+    settled(url, slack_api)
     assert len(posts_to(slack_api, "D400")) == 1
 
 
 def test_without_credentials_slack_is_off_with_one_log_line(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    monkeypatch.delenv("SLACK_TOKEN", raising=False)
-    monkeypatch.delenv("SLACK_SIGNING_SECRET", raising=False)
-    with caplog.at_level(logging.INFO, logger="bot.slack"):
+    monkeypatch.setattr(settings, "SLACK_TOKEN", None)
+    monkeypatch.setattr(settings, "SLACK_SIGNING_SECRET", None)
+    with caplog.at_level(logging.INFO, logger="bot.plugins.slack"):
         channel = SlackChannel.from_credentials(None)
     assert isinstance(channel, SlackOff)
     assert [r.getMessage() for r in caplog.records] == [

@@ -8,10 +8,13 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page, expect, sync_playwright
 
-from bot import settings, web
-from tests.e2e.conftest import OUTPUT, RASA_PORT
+from bot import settings
+from bot.launch import web
+from tests.conftest import OUTPUT
+from tests.e2e.conftest import RunningBot
+from tests.support.ports import free_port
 
-WEB_PORT = 8180
+pytestmark = pytest.mark.browser
 CHROMIUM_FLAGS = [
     "--headless",
     "--no-sandbox",
@@ -25,9 +28,10 @@ CHROMIUM_FLAGS = [
 
 
 @pytest.fixture(scope="module")
-def page_url(webhook: str) -> Iterator[str]:
-    server = web.serve(WEB_PORT, f"http://{settings.HOST}:{RASA_PORT}")
-    yield f"http://{settings.HOST}:{WEB_PORT}/"
+def page_url(bot: RunningBot) -> Iterator[str]:
+    port = free_port()
+    server = web.serve(port, bot.base)
+    yield f"http://{settings.HOST}:{port}/"
     server.shutdown()
 
 

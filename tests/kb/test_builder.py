@@ -5,11 +5,14 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from sqlalchemy import create_engine, func, select
 from sqlalchemy.orm import Session
 
 from kb import builder, schema
 from tests.conftest import SECOND_DOCUMENT, SHIPPED_DOCUMENTS
+
+pytestmark = pytest.mark.unit
 
 SHIPPED = SHIPPED_DOCUMENTS / "back-end-developer-careers.txt"
 

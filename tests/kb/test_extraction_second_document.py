@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kb.query import KnowledgeBase
+
+pytestmark = pytest.mark.unit
 
 
 def test_careers_from_plural_headings(second_kb: KnowledgeBase) -> None:

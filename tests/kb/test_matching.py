@@ -9,6 +9,8 @@ import pytest
 
 from kb.matching import MIN_FUZZY_LENGTH, THRESHOLD, Match, Term, Vocabulary, job_titles, normalize
 
+pytestmark = pytest.mark.unit
+
 VOCAB = Vocabulary(
     [
         Term("Software Developer", "Software Developer", "career"),

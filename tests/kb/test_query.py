@@ -9,6 +9,8 @@ import pytest
 from kb.db import KnowledgeBaseMissing
 from kb.query import KnowledgeBase
 
+pytestmark = pytest.mark.unit
+
 
 @pytest.mark.parametrize(
     "words, career",

@@ -10,32 +10,36 @@ from pathlib import Path
 import pytest
 import requests
 
-from bot import cli, servers, settings
+from bot import settings
+from bot.launch import servers
+from tests.conftest import OUTPUT
+from tests.support.ports import free_port
 
-RASA_PORT, ACTIONS_PORT = 5305, 5355
 TOKEN = "reliability-test-token"
-BASE = f"http://{settings.HOST}:{RASA_PORT}"
 
 
 class Bot:
     def __init__(self, folder: Path) -> None:
+        self.rasa_port, self.actions_port = free_port(), free_port()
+        self.base = f"http://{settings.HOST}:{self.rasa_port}"
         self.env = {
             **settings.rasa_env(),
-            "ACTION_ENDPOINT_URL": f"http://{settings.HOST}:{ACTIONS_PORT}/webhook",
+            "ACTION_ENDPOINT_URL": f"http://{settings.HOST}:{self.actions_port}/webhook",
             "TRACKER_STORE_URL": f"sqlite:///{folder / 'trackers.sqlite3'}",
-            "RASA_API_TOKEN": TOKEN,
         }
-        self.logs = settings.ROOT / "tests" / "output" / "logs"
+        self.logs = OUTPUT / "logs"
         self.actions = self.rasa = None
         self.start_actions()
         self.start_rasa()
 
     def start_actions(self) -> None:
-        self.actions = servers.start_actions(ACTIONS_PORT, self.env, self.logs / "reliability-actions.log")
+        self.actions = servers.start_actions(self.actions_port, self.env, self.logs / "reliability-actions.log")
         self.actions.wait_ready(120)
 
     def start_rasa(self) -> None:
-        self.rasa = servers.start_rasa(RASA_PORT, self.env, self.logs / "reliability-rasa.log")
+        self.rasa = servers.start_rasa(
+            self.rasa_port, self.env, self.logs / "reliability-rasa.log", api_token=TOKEN
+        )
         self.rasa.wait_ready(180)
 
     def stop(self) -> None:
@@ -45,13 +49,13 @@ class Bot:
 
     def say(self, sender: str, message: str) -> list[dict]:
         response = requests.post(
-            f"{BASE}/webhooks/rest/webhook", json={"sender": sender, "message": message}, timeout=60
+            f"{self.base}/webhooks/rest/webhook", json={"sender": sender, "message": message}, timeout=60
         )
         assert response.status_code == 200, response.text
         return response.json()
 
     def user_messages(self, sender: str) -> list[str]:
-        tracker = requests.get(f"{BASE}/conversations/{sender}/tracker", params={"token": TOKEN}, timeout=30)
+        tracker = requests.get(f"{self.base}/conversations/{sender}/tracker", params={"token": TOKEN}, timeout=30)
         tracker.raise_for_status()
         return [e["text"] for e in tracker.json()["events"] if e["event"] == "user"]
 
@@ -65,9 +69,7 @@ def new_sender() -> str:
 
 
 @pytest.fixture(scope="module")
-def bot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Bot]:
-    cli.build_kb()
-    cli.train()
+def bot(trained_bot: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Bot]:
     running = Bot(tmp_path_factory.mktemp("reliability"))
     yield running
     running.stop()

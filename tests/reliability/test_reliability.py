@@ -5,12 +5,15 @@ from __future__ import annotations
 import hashlib
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
 import requests
 
 from bot import settings
-from bot.channels import APOLOGY
+from bot.plugins.channels import APOLOGY
 from kb.db import sqlite_path
-from tests.reliability.conftest import BASE, TOKEN, Bot, new_sender, text
+from tests.reliability.conftest import TOKEN, Bot, new_sender, text
+
+pytestmark = pytest.mark.e2e
 
 MIX = [
     "what does a database architect earn?",
@@ -34,7 +37,7 @@ def test_concurrent_conversations_lose_nothing(bot: Bot) -> None:
         codes = []
         for message in messages:
             response = requests.post(
-                f"{BASE}/webhooks/rest/webhook", json={"sender": sender, "message": message}, timeout=120
+                f"{bot.base}/webhooks/rest/webhook", json={"sender": sender, "message": message}, timeout=120
             )
             codes.append(response.status_code if response.json() else 0)
         return codes
@@ -75,7 +78,7 @@ def kb_fingerprint() -> str:
 
 
 def test_bad_input_gets_a_clear_error_or_a_polite_reply(bot: Bot) -> None:
-    url = f"{BASE}/webhooks/rest/webhook"
+    url = f"{bot.base}/webhooks/rest/webhook"
     before = kb_fingerprint()
     rejected = {
         "empty message": requests.post(url, json={"sender": "bad", "message": ""}),
@@ -111,6 +114,6 @@ def test_http_api_needs_the_token(bot: Bot) -> None:
     sender = new_sender()
     bot.say(sender, "hi")
     for path in (f"/conversations/{sender}/tracker", "/status"):
-        assert requests.get(BASE + path, timeout=10).status_code in (401, 403)
-        assert requests.get(BASE + path, params={"token": "wrong"}, timeout=10).status_code in (401, 403)
-        assert requests.get(BASE + path, params={"token": TOKEN}, timeout=10).status_code == 200
+        assert requests.get(bot.base + path, timeout=10).status_code in (401, 403)
+        assert requests.get(bot.base + path, params={"token": "wrong"}, timeout=10).status_code in (401, 403)
+        assert requests.get(bot.base + path, params={"token": TOKEN}, timeout=10).status_code == 200

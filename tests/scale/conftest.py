@@ -6,16 +6,15 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import requests
 from sqlalchemy import create_engine, text
 
-from bot import cli, settings
-from bot.stack import ProductionStack
-
-PG_PORT, REDIS_PORT, NGINX_PORT = 5433, 6380, 5800
-REPLICAS, ACTIONS_PORT = (5801, 5802), 5855
+from tests.conftest import OUTPUT
+from tests.support.ports import free_port
+from tests.support.stack import ProductionStack
 
 
 class Cluster(ProductionStack):
@@ -48,12 +47,9 @@ def new_sender() -> str:
 
 
 @pytest.fixture(scope="module")
-def cluster() -> Iterator[Cluster]:
-    cli.build_kb()
-    cli.train()
-    running = Cluster(
-        PG_PORT, REDIS_PORT, NGINX_PORT, REPLICAS, ACTIONS_PORT, settings.ROOT / "tests" / "output" / "logs"
-    )
+def cluster(trained_bot: Path) -> Iterator[Cluster]:
+    replicas = (free_port(), free_port())
+    running = Cluster(free_port(), free_port(), free_port(), replicas, free_port(), OUTPUT / "logs")
     try:
         running.start()
         yield running

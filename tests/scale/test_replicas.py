@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import threading
-import time
 from concurrent.futures import ThreadPoolExecutor
+
+import pytest
 
 from bot import settings
 from kb.query import KnowledgeBase
-from tests.scale.conftest import REPLICAS, Cluster, new_sender
+from tests.scale.conftest import Cluster, new_sender
+
+pytestmark = pytest.mark.scale
 
 FLOW = [
     ("what does a database architect earn?", "$117,000"),
@@ -63,21 +66,25 @@ def test_losing_a_replica_mid_load_loses_nothing(cluster: Cluster) -> None:
     processed before its response was lost, twice in a row. Nothing is ever missing."""
     senders = [new_sender() for _ in range(10)]
     failures: list[str] = []
+    answered = threading.Semaphore(0)
 
     def converse(sender: str) -> None:
         for message in MIX:
             try:
                 cluster.say(sender, message)
+                answered.release()
             except AssertionError:
                 try:
                     cluster.say(sender, message)
                 except AssertionError as exc:
                     failures.append(str(exc))
 
-    victim = cluster.replicas[REPLICAS[0]]
+    port = cluster.replica_ports[0]
+    victim = cluster.replicas[port]
     with ThreadPoolExecutor(10) as pool:
         futures = [pool.submit(converse, s) for s in senders]
-        time.sleep(3)
+        for _ in range(len(senders)):  # under load: the first message of each conversation answered
+            assert answered.acquire(timeout=120)
         stopping = threading.Thread(target=victim.stop)
         stopping.start()
         for f in futures:
@@ -87,7 +94,7 @@ def test_losing_a_replica_mid_load_loses_nothing(cluster: Cluster) -> None:
     assert victim.process.poll() is not None
     for sender in senders:
         assert without_repeats(cluster.user_messages(sender)) == MIX
-    cluster.start_replica(REPLICAS[0])
+    cluster.start_replica(port)
 
 
 def test_history_survives_restarting_everything(cluster: Cluster) -> None:

@@ -1,0 +1,70 @@
+"""The action server: rasa_sdk's executor with one of each action from ``actions``, all reading the
+knowledge base ``settings.KB_URL`` names. The KB is opened before serving, so a missing or corrupt
+KB is a clear start-up error rather than a failure on the first question.
+
+    python -m bot.launch.action_server PORT
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from rasa_sdk.executor import ActionExecutor
+from rasa_sdk.interfaces import ActionExecutionRejection, ActionNotFoundException
+from sanic import Sanic, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from actions.actions import actions_for
+from bot import settings
+from kb.db import KnowledgeBaseMissing
+from kb.query import KnowledgeBase
+
+logger = logging.getLogger(__name__)
+
+
+def create_app(kb: KnowledgeBase) -> Sanic:
+    """The routes of rasa_sdk's own action server (``/health``, ``/webhook``, ``/actions``), with
+    actions constructed around ``kb`` rather than imported and constructed by rasa_sdk."""
+    executor = ActionExecutor()
+    for action in actions_for(kb):
+        executor.register_action(action)
+    app = Sanic("career_bot_actions", configure_logging=False)
+
+    @app.get("/health")
+    async def health(_: Request) -> HTTPResponse:
+        return response.json({"status": "ok"})
+
+    @app.get("/actions")
+    async def actions(_: Request) -> HTTPResponse:
+        return response.json([{"name": name} for name in executor.actions])
+
+    @app.post("/webhook")
+    async def webhook(request: Request) -> HTTPResponse:
+        call = request.json
+        if not isinstance(call, dict):
+            return response.json({"error": "The body must be a JSON object."}, status=400)
+        try:
+            return response.json(await executor.run(call))
+        except ActionExecutionRejection as exc:
+            return response.json({"error": exc.message, "action_name": exc.action_name}, status=400)
+        except ActionNotFoundException as exc:
+            return response.json({"error": exc.message, "action_name": exc.action_name}, status=404)
+
+    return app
+
+
+def main(port: int) -> int:
+    try:
+        kb = KnowledgeBase(settings.KB_URL)
+    except KnowledgeBaseMissing as exc:
+        print(f"Cannot start the action server: {exc}", file=sys.stderr)
+        return 2
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    create_app(kb).run(settings.HOST, port, access_log=False)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(int(sys.argv[1]) if len(sys.argv) > 1 else settings.ACTIONS_PORT))

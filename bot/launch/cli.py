@@ -1,0 +1,145 @@
+"""``python -m bot <command>``: the everyday commands behind the Makefile.
+
+kb      build/refresh the knowledge base and the vocabulary the NLU tags mentions with
+train   kb, then train the Rasa model if it is missing or older than its inputs
+run     kb, train, then start the action server, the Rasa server and the demo page
+shell   kb, train, then chat in the terminal (rasa shell) with the action server running
+
+Each long step prints one line; what the tools print in full goes to log files under
+``settings.LOG_DIR``, named on screen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bot import settings
+from bot.launch import servers, web
+from bot.plugins import mentions
+from kb.db import KnowledgeBaseMissing
+
+TRAINING_INPUTS = ("config.yml", "domain.yml", "data")
+
+
+def step(text: str) -> None:
+    print(text, flush=True)
+
+
+def build_kb() -> bool:
+    """Build the KB and the mention vocabulary; False when some document could not be used."""
+    from kb import builder
+    from kb.query import KnowledgeBase
+
+    started = time.monotonic()
+    report = builder.build(settings.DOCUMENTS_DIR, settings.KB_URL)
+    kb = KnowledgeBase(settings.KB_URL)
+    mentions.write_vocabulary(kb.vocabulary, settings.MENTIONS_FILE)
+    step(
+        f"Knowledge base: {len(report.built)} document(s) read, {len(report.unchanged)} unchanged, "
+        f"{len(report.removed)} removed; {len(kb.careers())} careers, {len(kb.courses())} courses "
+        f"({time.monotonic() - started:.1f} s)."
+    )
+    for error in report.errors.values():
+        print(f"  ERROR {error}", file=sys.stderr)
+    return report.ok
+
+
+def _newest(paths: list[Path]) -> float:
+    files = [f for p in paths for f in ([p] if p.is_file() else p.rglob("*")) if f.is_file()]
+    return max((f.stat().st_mtime for f in files), default=0.0)
+
+
+def model_is_stale() -> bool:
+    models = list(settings.MODELS_DIR.glob("*.tar.gz"))
+    return not models or _newest(models) < _newest([settings.ROOT / p for p in TRAINING_INPUTS])
+
+
+def train(force: bool = False) -> None:
+    if not (force or model_is_stale()):
+        return
+    log = settings.LOG_DIR / "train.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
+    step(f"Training the Rasa model (about a minute; log: {log}) ...")
+    started = time.monotonic()
+    command = [
+        str(servers.BIN / "rasa"),
+        "train",
+        "--out",
+        str(settings.MODELS_DIR),
+        "--fixed-model-name",
+        "career-bot",
+    ]
+    with log.open("w") as output:
+        result = subprocess.run(
+            command, cwd=settings.ROOT, env=settings.rasa_env(), stdout=output, stderr=subprocess.STDOUT
+        )
+    if result.returncode != 0:
+        sys.exit(f"Training failed (exit code {result.returncode}); see {log}.")
+    step(f"Model trained ({time.monotonic() - started:.0f} s).")
+
+
+def run() -> None:
+    step(f"Starting the action server and the Rasa server (logs: {settings.LOG_DIR}) ...")
+    with servers.running(settings.RASA_PORT, settings.ACTIONS_PORT, log_dir=settings.LOG_DIR) as bot:
+        page = web.serve(settings.WEB_PORT, f"http://{settings.HOST}:{settings.RASA_PORT}")
+        step(
+            f"\nThe bot is ready.\n  web page with chat widget: http://{settings.HOST}:{settings.WEB_PORT}/"
+            f"\n  REST channel: POST {bot.webhook}\n(Ctrl-C to stop)\n"
+        )
+        try:
+            bot.wait()
+        except KeyboardInterrupt:
+            step("Stopping.")
+        finally:
+            page.shutdown()
+
+
+def shell() -> None:
+    env = settings.rasa_env()
+    actions = servers.start_actions(settings.ACTIONS_PORT, env, settings.LOG_DIR / "actions.log")
+    try:
+        actions.wait_ready(120)
+        command = [
+            str(servers.BIN / "python"),
+            "-m",
+            "bot.launch.rasa_server",
+            "shell",
+            "--model",
+            str(settings.MODELS_DIR),
+            "--endpoints",
+            "endpoints.yml",
+            "--port",
+            str(settings.RASA_PORT),
+            "--interface",
+            settings.HOST,
+        ]
+        subprocess.run(command, cwd=settings.ROOT, env=env)
+    finally:
+        actions.stop()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m bot", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("command", choices=["kb", "train", "run", "shell"])
+    parser.add_argument("--force", action="store_true", help="train even when the model is up to date")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        ok = build_kb()
+    except KnowledgeBaseMissing as exc:
+        print(f"ERROR {exc}", file=sys.stderr)
+        return 2
+    if args.command in ("train", "run", "shell"):
+        train(force=args.force)
+    if args.command == "run":
+        run()
+    elif args.command == "shell":
+        shell()
+    return 0 if ok else 1

@@ -1,0 +1,11 @@
+"""Free loopback ports, chosen when a test needs them, so test runs never collide."""
+
+from __future__ import annotations
+
+import socket
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
