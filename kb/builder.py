@@ -76,7 +76,7 @@ def _main_career(sections: list[structure.Section], own: list[str]) -> str | Non
         if section.heading.startswith("What ") and (title := patterns.career_title(section.heading)):
             return title
     first = sections[0].sentences[0] if sections and sections[0].sentences else ""
-    titles = patterns.job_titles(first)
+    titles = patterns.capitalised_titles(first)
     if titles and titles[0][0] == 0:
         return titles[0][2]
     return None

@@ -7,59 +7,24 @@ that tags mentions for Rasa, so both agree on what a name means.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 
+from kb.vocabulary import FUNCTION_WORDS, GENERIC_WORDS, JOB_NOUNS
+
 TOKEN = re.compile(r"[\w.+#&]+(?:['’]s)?")
-STOP = {
-    "a",
-    "an",
-    "the",
-    "of",
-    "for",
-    "to",
-    "in",
-    "on",
-    "and",
-    "or",
-    "about",
-    "what",
-    "how",
-    "is",
-    "are",
-    "do",
-    "does",
-    "i",
-    "me",
-    "my",
-    "you",
-    "your",
-    "it",
-    "that",
-    "this",
-    "they",
-    "them",
-    "as",
-    "be",
-    "with",
-    "which",
-    "who",
-}
-JOB_NOUNS = (
-    "developer engineer architect programmer analyst administrator scientist designer manager specialist tester "
-    "technician consultant officer researcher nurse teacher accountant doctor lawyer pilot chef plumber electrician "
-    "dentist pharmacist therapist writer artist marketer recruiter"
-).split()
 GENERIC_TITLE = re.compile(
-    r"\b(?:(?!(?:" + "|".join(STOP) + r")\b)[a-z][\w-]*\s+){0,2}(?:" + "|".join(JOB_NOUNS) + r")s?\b", re.I
+    r"\b(?:(?!(?:" + "|".join(sorted(FUNCTION_WORDS)) + r")\b)[a-z][\w-]*\s+){0,2}(?:" + "|".join(JOB_NOUNS) + r")s?\b",
+    re.I,
 )
 MAX_TOKENS = 300  # names are looked for in the first 300 words: a huge message must not cost seconds
-GENERIC_WORDS = {"one", "course", "class", "certificate", "program", "job", "career", "field", "role", "work"}
 MIN_FUZZY_LENGTH = 5
 THRESHOLD = 0.84
 
@@ -132,6 +97,18 @@ class Vocabulary:
         self._max_tokens = max((len(n.split()) for n, _ in self._normal), default=1) + 1
         self._matches = lru_cache(maxsize=8192)(self._match)
 
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps([t.__dict__ for t in self.terms], indent=0), encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path) -> Vocabulary:
+        try:
+            terms = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError as exc:
+            raise FileNotFoundError(f"The mention vocabulary {path} is missing: build it with `make kb`.") from exc
+        return cls(Term(**t) for t in terms)
+
     def _match(self, window: str, label: str | None) -> tuple[Match, ...]:
         """Every name (of ``label``, if given) a normalized piece of text matches: exact names if
         there are any (nothing else can score as high), else those scoring at least THRESHOLD."""
@@ -164,7 +141,7 @@ class Vocabulary:
         for n in range(min(self._max_tokens, len(tokens)), 0, -1):
             for i in range(len(tokens) - n + 1):
                 first, last = tokens[i], tokens[i + n - 1]
-                if first.group().lower() in STOP or last.group().lower() in STOP:
+                if first.group().lower() in FUNCTION_WORDS or last.group().lower() in FUNCTION_WORDS:
                     continue
                 matches = self._matches(normalize(text[first.start() : last.end()]), None)
                 if matches:
@@ -190,7 +167,7 @@ class Vocabulary:
 
     def _by_words(self, target: str, label: str) -> str | None:
         """A name that is the only one containing all of the mention's words ("the javascript one")."""
-        words = {w for w in target.split() if w not in STOP and w not in GENERIC_WORDS}
+        words = {w for w in target.split() if w not in FUNCTION_WORDS and w not in GENERIC_WORDS}
         if not words:
             return None
         owners = {t.canonical for norm, t in self._normal if t.label == label and words <= set(norm.split())}

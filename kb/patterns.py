@@ -15,27 +15,9 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
-JOB_HEADS = (
-    "Developer",
-    "Engineer",
-    "Architect",
-    "Programmer",
-    "Analyst",
-    "Administrator",
-    "Scientist",
-    "Designer",
-    "Manager",
-    "Specialist",
-    "Tester",
-    "Technician",
-    "Consultant",
-    "Officer",
-    "Researcher",
-    "Nurse",
-    "Teacher",
-    "Accountant",
-    "Clerk",
-)
+from kb.vocabulary import JOB_NOUNS, TITLE_LEADERS
+
+JOB_HEADS = tuple(noun.capitalize() for noun in JOB_NOUNS)
 QUALIFIERS = (
     "just over",
     "just under",
@@ -148,33 +130,12 @@ def singular(title: str) -> str:
     return " ".join(words)
 
 
-STOP_LEADERS = {
-    "A",
-    "An",
-    "The",
-    "Any",
-    "Every",
-    "Like",
-    "As",
-    "To",
-    "For",
-    "Many",
-    "Some",
-    "Both",
-    "Each",
-    "Our",
-    "Your",
-    "Become",
-    "Learn",
-}
-
-
-def job_titles(text: str) -> list[tuple[int, int, str]]:
+def capitalised_titles(text: str) -> list[tuple[int, int, str]]:
     """Title-cased job titles in running text: (start, end, singular title)."""
     doc = tokens(text)
     found = []
     for span in _spans(doc, "JOB_TITLE"):
-        while len(span) > 1 and (span[0].text in STOP_LEADERS or span[0].text in "-&"):
+        while len(span) > 1 and (span[0].text in TITLE_LEADERS or span[0].text in "-&"):
             span = span[1:]
         if len(span) >= 2:
             found.append((span.start_char, span.end_char, singular(span.text)))

@@ -41,6 +41,7 @@ from kb.schema import (
     SalaryComparison,
     Skill,
 )
+from kb.vocabulary import FUNCTION_WORDS
 
 
 @dataclass(frozen=True)
@@ -188,59 +189,9 @@ def _career_id(name: str):
 
 
 WORD = re.compile(r"[a-z0-9][a-z0-9.+#]*")
-QUESTION_WORDS = {
-    "what",
-    "when",
-    "where",
-    "who",
-    "why",
-    "how",
-    "which",
-    "is",
-    "are",
-    "was",
-    "were",
-    "do",
-    "does",
-    "did",
-    "the",
-    "a",
-    "an",
-    "of",
-    "to",
-    "in",
-    "on",
-    "for",
-    "and",
-    "or",
-    "it",
-    "that",
-    "this",
-    "i",
-    "me",
-    "my",
-    "you",
-    "can",
-    "tell",
-    "about",
-    "be",
-    "with",
-    "by",
-    "as",
-    "at",
-    "from",
-    "its",
-    "their",
-    "they",
-    "there",
-    "go",
-    "went",
-}
-
-
 def _terms(text: str) -> list[str]:
     words = WORD.findall(text.lower())
-    return [normalize(w) for w in words if w not in QUESTION_WORDS]
+    return [normalize(w) for w in words if w not in FUNCTION_WORDS]
 
 
 class KnowledgeBase:

@@ -14,17 +14,16 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 
 from kb import patterns
+from kb.vocabulary import CONNECTIVES
 
 BULLET = re.compile(r"^\s*(?:[•\u2022*\-–]|\d+[.)])\s+")
 PROMOTION = re.compile(r"\bLearn More\.?\s*$|\bSign up (?:today|now)\b|\bClick here\b", re.I)
 INTRODUCTION = "Introduction"
-WRAP_WORDS = {"a", "an", "the", "of", "and", "or", "to", "in", "for", "with", "on", "by", "at"}
 
 
 @dataclass
 class Paragraph:
     text: str
-    bullet: bool
     sentences: list[str] = field(default_factory=list)
 
 
@@ -59,7 +58,7 @@ def split_blocks(text: str) -> list[str]:
             len(lines) > 1
             and is_heading(lines[0])
             and lines[1][0].isupper()
-            and (lines[0].split()[-1].lower() not in WRAP_WORDS)
+            and (lines[0].split()[-1].lower() not in CONNECTIVES)
         ):
             blocks.append(lines.pop(0))
         current: list[str] = []
@@ -92,8 +91,7 @@ def parse(text: str, nlp: Language) -> list[Section]:
             continue
         if not sections:
             sections.append(Section(heading=INTRODUCTION, group=None))
-        bullet = bool(BULLET.match(block))
         clean = BULLET.sub("", block).strip()
         sentences = [s.text.strip() for s in nlp(clean).sents if s.text.strip()]
-        sections[-1].paragraphs.append(Paragraph(text=clean, bullet=bullet, sentences=sentences))
+        sections[-1].paragraphs.append(Paragraph(text=clean, sentences=sentences))
     return [s for s in sections if s.paragraphs]

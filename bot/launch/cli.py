@@ -20,7 +20,6 @@ from pathlib import Path
 
 from bot import settings
 from bot.launch import servers, web
-from bot.plugins import mentions
 from kb.db import KnowledgeBaseMissing
 
 TRAINING_INPUTS = ("config.yml", "domain.yml", "data")
@@ -38,7 +37,7 @@ def build_kb() -> bool:
     started = time.monotonic()
     report = builder.build(settings.DOCUMENTS_DIR, settings.KB_URL)
     kb = KnowledgeBase(settings.KB_URL)
-    mentions.write_vocabulary(kb.vocabulary, settings.MENTIONS_FILE)
+    kb.vocabulary.save(settings.MENTIONS_FILE)
     step(
         f"Knowledge base: {len(report.built)} document(s) read, {len(report.unchanged)} unchanged, "
         f"{len(report.removed)} removed; {len(kb.careers())} careers, {len(kb.courses())} courses "

@@ -9,8 +9,6 @@ a rebuild and a restart, without retraining.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -29,20 +27,7 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 
 from bot import settings
-from kb.matching import Term, Vocabulary, job_titles
-
-
-def write_vocabulary(vocabulary: Vocabulary, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps([t.__dict__ for t in vocabulary.terms], indent=0), encoding="utf-8")
-
-
-def read_vocabulary(path: Path) -> Vocabulary:
-    try:
-        terms = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise FileNotFoundError(f"The mention vocabulary {path} is missing: build it with `make kb`.") from exc
-    return Vocabulary(Term(**t) for t in terms)
+from kb.matching import Vocabulary, job_titles
 
 
 def mentions(vocabulary: Vocabulary, text: str) -> list[dict[str, Any]]:
@@ -77,7 +62,7 @@ class MentionExtractor(GraphComponent, EntityExtractorMixin):
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> MentionExtractor:
-        return cls(read_vocabulary(settings.MENTIONS_FILE))
+        return cls(Vocabulary.load(settings.MENTIONS_FILE))
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:

@@ -1,0 +1,32 @@
+"""The words the knowledge base treats specially, in one place.
+
+These describe English, not any document: the head nouns of job titles, and the small words that
+are never part of a name (so names are not matched across them, search ignores them, and a line
+ending in one is a wrapped line, not a heading).
+"""
+
+from __future__ import annotations
+
+JOB_NOUNS = (
+    "developer engineer architect programmer analyst administrator scientist designer manager specialist tester "
+    "technician consultant officer researcher nurse teacher accountant clerk doctor lawyer pilot chef plumber "
+    "electrician dentist pharmacist therapist writer artist marketer recruiter"
+).split()
+"""Head nouns of job titles ("Data *Scientist*", "registered *nurses*")."""
+
+CONNECTIVES = frozenset("a an the of and or to in for with on by at".split())
+"""Articles, prepositions and conjunctions: a line that ends in one continues on the next."""
+
+FUNCTION_WORDS = CONNECTIVES | frozenset(
+    "about as be is are was were do does did what when where who why how which can tell from go went "
+    "i me my you your it its that this they them their there".split()
+)
+"""Words that never start or end a name, and that a search for the words of a question ignores."""
+
+TITLE_LEADERS = frozenset(
+    "A An The Any Every Like As To For Many Some Both Each Our Your Become Learn".split()
+)
+"""Capitalised words that may stand before a job title in a sentence without being part of it."""
+
+GENERIC_WORDS = frozenset("one course class certificate program job career field role work".split())
+"""Words that name a kind of thing, not which one ("the javascript *one*", "that *course*")."""
