@@ -138,8 +138,8 @@ class CompareAction(KnowledgeAction):
         metric = kb.resolve(ask.first("metric"), "metric")
         metrics = [metric] if metric else ["salary", "growth"]
         statements = [s for s in kb.salary_comparisons(first) if {s.career, s.other} == {first, second}]
-        text = "\n".join(replies.comparison(kb.compare(first, second, m), first, second, statements) for m in metrics)
-        say(dispatcher, tracker, replies.Reply(text))
+        parts = [replies.comparison(kb.compare(first, second, m), first, second, statements) for m in metrics]
+        say(dispatcher, tracker, replies.comparisons(parts))
         events: list[EventType] = [SlotSet("career", first)]
         if metric:
             events.append(SlotSet("question", metric if metric == "salary" else "growth"))

@@ -60,11 +60,9 @@ def _courses(kb: KnowledgeBase, career: str | None, ask: Ask) -> Reply:
     if career:
         hits = kb.courses_for_career(career)
         if hits:
-            return replies.courses(f"Courses for {replies.plural(career)}", [h.subject for h in hits], [hits[0].source])
-        return replies.courses(
-            f"My documents don't link a course to {replies.plural(career)}. The courses I know", kb.courses(), []
-        )
-    return replies.courses("The courses in my documents", kb.courses(), [])
+            return replies.courses_for_career(career, [h.subject for h in hits], hits[0].source)
+        return replies.no_course_for_career(career, kb.courses())
+    return replies.all_courses(kb.courses())
 
 
 def _course_topics(kb: KnowledgeBase, course: str, ask: Ask) -> Reply:
@@ -88,20 +86,15 @@ def _course_for_topic(kb: KnowledgeBase, topic: str, ask: Ask) -> Reply:
 
 
 def _provider(kb: KnowledgeBase, _: None, ask: Ask) -> Reply:
-    return replies.quoted(
-        kb.provider("location", "licensing", "formats"), "My documents don't say who runs the courses."
-    )
+    return replies.quoted(kb.provider("location", "licensing", "formats"), replies.NO_PROVIDER)
 
 
 def _retake(kb: KnowledgeBase, _: None, ask: Ask) -> Reply:
-    return replies.quoted(kb.provider("retake", "certificate"), "My documents don't mention a retake policy.")
+    return replies.quoted(kb.provider("retake", "certificate"), replies.NO_RETAKE_POLICY)
 
 
 def _general(kb: KnowledgeBase, _: None, ask: Ask) -> Reply:
-    return replies.quoted(
-        kb.search(ask.text),
-        "I couldn't find that in my documents. I can help with careers, pay, job growth, skills and courses.",
-    )
+    return replies.quoted(kb.search(ask.text), replies.NOT_FOUND)
 
 
 QUESTIONS: dict[str, Question] = {

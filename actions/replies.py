@@ -116,9 +116,7 @@ def growth(career: str, outlook: list[OutlookFact], openings: list[OpeningsFact]
     return Reply(" ".join(parts) + "\n" + cite(*sources), career_buttons(career, "ask_growth"))
 
 
-def description(
-    career: str, texts: list[Text], rankings: list[RankingFact], categories: list[CategoryFact]
-) -> Reply:
+def description(career: str, texts: list[Text], rankings: list[RankingFact], categories: list[CategoryFact]) -> Reply:
     if not texts:
         return Reply(f"My documents don't describe what {plural(career)} do.", career_buttons(career, ""))
     body = texts[-1].text
@@ -181,6 +179,27 @@ def comparison(result: Comparison, first: str, second: str, statements: list[Sal
 
 def salary_line(f: SalaryFact) -> str:
     return f"{plural(f.career)}: {money(f)} a {f.period}."
+
+
+NO_PROVIDER = "My documents don't say who runs the courses."
+NO_RETAKE_POLICY = "My documents don't mention a retake policy."
+NOT_FOUND = "I couldn't find that in my documents. I can help with careers, pay, job growth, skills and courses."
+
+
+def courses_for_career(career: str, names: list[str], source: Source) -> Reply:
+    return courses(f"Courses for {plural(career)}", names, [source])
+
+
+def no_course_for_career(career: str, known: list[str]) -> Reply:
+    return courses(f"My documents don't link a course to {plural(career)}. The courses I know", known, [])
+
+
+def all_courses(known: list[str]) -> Reply:
+    return courses("The courses in my documents", known, [])
+
+
+def comparisons(parts: list[str]) -> Reply:
+    return Reply("\n".join(parts))
 
 
 def courses(title: str, names: list[str], sources: list[Source]) -> Reply:

@@ -189,6 +189,8 @@ def _career_id(name: str):
 
 
 WORD = re.compile(r"[a-z0-9][a-z0-9.+#]*")
+
+
 def _terms(text: str) -> list[str]:
     words = WORD.findall(text.lower())
     return [normalize(w) for w in words if w not in FUNCTION_WORDS]

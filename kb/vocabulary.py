@@ -23,9 +23,7 @@ FUNCTION_WORDS = CONNECTIVES | frozenset(
 )
 """Words that never start or end a name, and that a search for the words of a question ignores."""
 
-TITLE_LEADERS = frozenset(
-    "A An The Any Every Like As To For Many Some Both Each Our Your Become Learn".split()
-)
+TITLE_LEADERS = frozenset("A An The Any Every Like As To For Many Some Both Each Our Your Become Learn".split())
 """Capitalised words that may stand before a job title in a sentence without being part of it."""
 
 GENERIC_WORDS = frozenset("one course class certificate program job career field role work".split())

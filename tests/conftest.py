@@ -1,7 +1,7 @@
 """Shared fixtures, and the test layers.
 
 Every test session builds into a temporary folder of its own (``CAREERBOT_BUILD_DIR``,
-``CAREERBOT_MODELS_DIR``, set below before the project is imported): the KB, the mention
+``CAREERBOT_MODELS_DIR``, set below before anything reads the settings): the KB, the mention
 vocabulary, the trained model and the conversations never touch the working copy's ``build/`` and
 ``models/``, and the model is trained once for all tests that need it (``trained_bot``).
 
@@ -12,20 +12,23 @@ the quick layer: ``make test-fast``), ``e2e`` (real servers on loopback, a train
 
 from __future__ import annotations
 
+import importlib
 import os
 import shutil
 import tempfile
 from pathlib import Path
 
+from bot import settings
+
 _WORK = Path(tempfile.mkdtemp(prefix="careerbot-tests-"))
+for _variable in settings.VARIABLES:  # the embedded defaults, whatever the developer's shell has
+    os.environ.pop(_variable.name, None)
 os.environ["CAREERBOT_BUILD_DIR"] = str(_WORK / "build")
 os.environ["CAREERBOT_MODELS_DIR"] = str(_WORK / "models")
-for _name in ("CAREERBOT_KB_URL", "TRACKER_STORE_URL", "CAREERBOT_DOCUMENTS_DIR", "RASA_API_TOKEN"):
-    os.environ.pop(_name, None)
+importlib.reload(settings)
 
 import pytest  # noqa: E402
 
-from bot import settings  # noqa: E402
 from kb import builder  # noqa: E402
 from kb.query import KnowledgeBase  # noqa: E402
 

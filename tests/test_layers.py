@@ -13,9 +13,11 @@ from bot import settings
 pytestmark = pytest.mark.unit
 
 FORBIDDEN = {
-    "kb": ("actions", "bot"),
-    "actions": ("bot",),
+    "kb": ("actions", "bot", "tests", "bench"),
+    "actions": ("bot", "tests", "bench"),
+    "bot": ("tests", "bench"),
     "bot/plugins": ("bot.launch", "actions"),
+    "bot/settings.py": ("kb", "actions", "bot", "tests", "bench"),
 }
 
 
@@ -34,7 +36,7 @@ def imported_modules(source: Path) -> set[str]:
 def test_no_folder_imports_a_layer_above_it(folder: str) -> None:
     offending = {
         f"{path.relative_to(settings.ROOT)} imports {name}"
-        for path in (settings.ROOT / folder).rglob("*.py")
+        for path in ([settings.ROOT / folder] if folder.endswith(".py") else (settings.ROOT / folder).rglob("*.py"))
         for name in imported_modules(path)
         if any(name == f or name.startswith(f + ".") for f in FORBIDDEN[folder])
     }

@@ -7,9 +7,12 @@ KB is a clear start-up error rather than a failure on the first question.
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
+import zlib
 
+from rasa_sdk import utils
 from rasa_sdk.executor import ActionExecutor
 from rasa_sdk.interfaces import ActionExecutionRejection, ActionNotFoundException
 from sanic import Sanic, response
@@ -42,9 +45,13 @@ def create_app(kb: KnowledgeBase) -> Sanic:
 
     @app.post("/webhook")
     async def webhook(request: Request) -> HTTPResponse:
-        call = request.json
+        if request.headers.get("Content-Encoding") == "deflate":  # Rasa's COMPRESS_ACTION_SERVER_REQUEST
+            call = json.loads(zlib.decompress(request.body))
+        else:
+            call = request.json
         if not isinstance(call, dict):
             return response.json({"error": "The body must be a JSON object."}, status=400)
+        utils.check_version_compatibility(call.get("version"))
         try:
             return response.json(await executor.run(call))
         except ActionExecutionRejection as exc:
@@ -62,7 +69,7 @@ def main(port: int) -> int:
         print(f"Cannot start the action server: {exc}", file=sys.stderr)
         return 2
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    create_app(kb).run(settings.HOST, port, access_log=False)
+    create_app(kb).run(settings.HOST, port, access_log=False, workers=utils.number_of_sanic_workers())
     return 0
 
 

@@ -25,8 +25,8 @@ from kb.db import KnowledgeBaseMissing
 TRAINING_INPUTS = ("config.yml", "domain.yml", "data")
 
 
-def step(text: str) -> None:
-    print(text, flush=True)
+class TrainingFailed(RuntimeError):
+    """``rasa train`` failed; the message names its log."""
 
 
 def build_kb() -> bool:
@@ -38,10 +38,11 @@ def build_kb() -> bool:
     report = builder.build(settings.DOCUMENTS_DIR, settings.KB_URL)
     kb = KnowledgeBase(settings.KB_URL)
     kb.vocabulary.save(settings.MENTIONS_FILE)
-    step(
+    print(
         f"Knowledge base: {len(report.built)} document(s) read, {len(report.unchanged)} unchanged, "
         f"{len(report.removed)} removed; {len(kb.careers())} careers, {len(kb.courses())} courses "
-        f"({time.monotonic() - started:.1f} s)."
+        f"({time.monotonic() - started:.1f} s).",
+        flush=True,
     )
     for error in report.errors.values():
         print(f"  ERROR {error}", file=sys.stderr)
@@ -63,7 +64,7 @@ def train(force: bool = False) -> None:
         return
     log = settings.LOG_DIR / "train.log"
     log.parent.mkdir(parents=True, exist_ok=True)
-    step(f"Training the Rasa model (about a minute; log: {log}) ...")
+    print(f"Training the Rasa model (about a minute; log: {log}) ...", flush=True)
     started = time.monotonic()
     command = [
         str(servers.BIN / "rasa"),
@@ -78,22 +79,23 @@ def train(force: bool = False) -> None:
             command, cwd=settings.ROOT, env=settings.rasa_env(), stdout=output, stderr=subprocess.STDOUT
         )
     if result.returncode != 0:
-        sys.exit(f"Training failed (exit code {result.returncode}); see {log}.")
-    step(f"Model trained ({time.monotonic() - started:.0f} s).")
+        raise TrainingFailed(f"Training failed (exit code {result.returncode}); see {log}.")
+    print(f"Model trained ({time.monotonic() - started:.0f} s).", flush=True)
 
 
 def run() -> None:
-    step(f"Starting the action server and the Rasa server (logs: {settings.LOG_DIR}) ...")
+    logs = ", ".join(str(settings.LOG_DIR / f"{name}.log") for name in ("actions", "rasa"))
+    print(f"Starting the action server and the Rasa server (logs: {logs}) ...", flush=True)
     with servers.running(settings.RASA_PORT, settings.ACTIONS_PORT, log_dir=settings.LOG_DIR) as bot:
         page = web.serve(settings.WEB_PORT, f"http://{settings.HOST}:{settings.RASA_PORT}")
-        step(
+        print(
             f"\nThe bot is ready.\n  web page with chat widget: http://{settings.HOST}:{settings.WEB_PORT}/"
             f"\n  REST channel: POST {bot.webhook}\n(Ctrl-C to stop)\n"
         )
         try:
             bot.wait()
         except KeyboardInterrupt:
-            step("Stopping.")
+            print("Stopping.", flush=True)
         finally:
             page.shutdown()
 
@@ -132,13 +134,16 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
         ok = build_kb()
-    except KnowledgeBaseMissing as exc:
+        if args.command in ("train", "run", "shell"):
+            train(force=args.force)
+        if args.command == "run":
+            run()
+        elif args.command == "shell":
+            shell()
+    except (KnowledgeBaseMissing, TrainingFailed, servers.ServerFailed) as exc:
         print(f"ERROR {exc}", file=sys.stderr)
         return 2
-    if args.command in ("train", "run", "shell"):
-        train(force=args.force)
-    if args.command == "run":
-        run()
-    elif args.command == "shell":
-        shell()
+    except KeyboardInterrupt:
+        print("Stopped.")
+        return 130
     return 0 if ok else 1

@@ -105,7 +105,6 @@ def rasa_command(port: int, host: str, api_token: str | None = None, model: str 
 
 
 def start_actions(port: int, env: dict[str, str], log: Path | None = None) -> Server:
-    env = {**env, "SANIC_HOST": settings.HOST}
     command = [str(BIN / "python"), *actions_command(port)[1:]]
     return _spawn("action server", command, env, log, f"http://{settings.HOST}:{port}/health")
 

@@ -25,6 +25,7 @@ MAX_SENDER_CHARS = 128
 
 Handler = Callable[[UserMessage], Awaitable[Any]]
 
+
 def always_answering(on_new_message: Handler) -> Handler:
     """Wrap Rasa's message handler so that a turn without any bot message ends with ``APOLOGY``.
 

@@ -230,3 +230,14 @@ def test_follow_up_name_tagged_as_topic_is_taken_as_a_course(run) -> None:
         slots={"question": "course_mentoring", "course": "Python Developer Certificate"},
     )
     assert "The JavaScript Development Certificate includes 8 one-on-one mentoring sessions." in r.text
+
+
+def test_the_category_line_names_the_organisation_the_query_api_reports(run) -> None:
+    r = run("action_answer_description", "what does a software developer do", {"career": "software developer"})
+    assert "BLS files it under “Software Developers, Quality Assurance Analysts, and Testers”." in r.text
+
+
+def test_asking_which_topic_lists_topics_not_courses(run) -> None:
+    r = run("action_answer_course_for_topic", "which course teaches it?")
+    assert r.text.startswith("Which topic? I know about ")
+    assert "Django" in r.text and "Certificate" not in r.text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from actions.replies import Reply, button, render
@@ -36,3 +38,10 @@ def test_slack_gets_its_own_markup() -> None:
 def test_actions_render_for_the_channel_of_the_last_message(run) -> None:
     r = run("action_answer_salary", "database architect salary", {"career": "database architect"}, channel="cmdline")
     assert r.buttons == [] and "You could also ask about: Job growth · Skills needed · Related courses" in r.text
+
+
+def test_a_button_payload_is_json_whatever_the_name_holds() -> None:
+    name = 'Nurse "RN" \\ Ærztin'
+    payload = button(name, "inform", career=name)["payload"]
+    assert payload.startswith("/inform{")
+    assert json.loads(payload[len("/inform") :]) == {"career": name}

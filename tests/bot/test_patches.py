@@ -2,6 +2,7 @@
 Rasa's own schema with a validator built once, and event classes are found by name from memory.
 The patches are installed by the Rasa launcher, and only on the Rasa version they were checked on."""
 
+import sys
 from collections.abc import Iterator
 
 import jsonschema
@@ -39,6 +40,7 @@ def test_our_rasa_servers_start_through_the_launcher_that_installs_the_patches(m
         seen["patched"] = RemoteAction._validate_action_result is patches.validate_action_result
 
     monkeypatch.setattr(rasa.__main__, "main", rasa_main)
+    monkeypatch.setattr(sys, "argv", sys.argv)
     rasa_server.main(["--version"])
     assert seen == {"patched": True}
 

@@ -14,7 +14,7 @@ from bot import settings
 from bot.launch import servers
 from tests.conftest import OUTPUT
 from tests.e2e.fake_slack import FakeSlackApi
-from tests.support.ports import free_port
+from tests.support.ports import free_ports
 
 SLACK_SECRET = "test-signing-secret"
 
@@ -40,7 +40,7 @@ def bot(trained_bot: Path, slack_api: FakeSlackApi) -> Iterator[RunningBot]:
         "SLACK_SIGNING_SECRET": SLACK_SECRET,
         "SLACK_API_URL": slack_api.url,
     }
-    rasa_port, actions_port = free_port(), free_port()
+    rasa_port, actions_port = free_ports(2)
     with servers.running(rasa_port, actions_port, log_dir=OUTPUT / "logs", extra_env=env) as running:
         yield RunningBot(f"http://{settings.HOST}:{rasa_port}", running.webhook)
 

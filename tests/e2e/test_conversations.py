@@ -101,7 +101,8 @@ def test_conversation(conversation: Conversation, name: str) -> None:
 def test_the_conversations_exercised_every_intent_and_action() -> None:
     """Read from the conversations' own tracker events (the bot's SQLite tracker store), after the
     conversations above have run."""
-    assert len(SENDERS) == len(CONVERSATIONS), "run the whole module: this test reads what the others did"
+    if len(SENDERS) != len(CONVERSATIONS):
+        pytest.skip("reads what the whole module's conversations did; only some of them ran")
     domain = yaml.safe_load((settings.ROOT / "domain.yml").read_text())
     engine = create_engine(settings.TRACKER_STORE_URL, future=True)
     with engine.connect() as connection:

@@ -9,16 +9,17 @@ import pexpect
 import pytest
 
 from bot import settings
-from tests.support.ports import free_port
+from tests.support.ports import free_ports
 
 pytestmark = pytest.mark.e2e
 
 
 def test_make_shell_answers_from_the_knowledge_base_and_quits(trained_bot: Path) -> None:
+    rasa_port, actions_port = free_ports(2)
     env = {
         **os.environ,
-        "CAREERBOT_RASA_PORT": str(free_port()),
-        "CAREERBOT_ACTIONS_PORT": str(free_port()),
+        "CAREERBOT_RASA_PORT": str(rasa_port),
+        "CAREERBOT_ACTIONS_PORT": str(actions_port),
         "TERM": "xterm",
         "ACTION_ENDPOINT_URL": "",
     }

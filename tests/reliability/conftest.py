@@ -13,14 +13,14 @@ import requests
 from bot import settings
 from bot.launch import servers
 from tests.conftest import OUTPUT
-from tests.support.ports import free_port
+from tests.support.ports import free_ports
 
 TOKEN = "reliability-test-token"
 
 
 class Bot:
     def __init__(self, folder: Path) -> None:
-        self.rasa_port, self.actions_port = free_port(), free_port()
+        self.rasa_port, self.actions_port = free_ports(2)
         self.base = f"http://{settings.HOST}:{self.rasa_port}"
         self.env = {
             **settings.rasa_env(),
@@ -37,9 +37,7 @@ class Bot:
         self.actions.wait_ready(120)
 
     def start_rasa(self) -> None:
-        self.rasa = servers.start_rasa(
-            self.rasa_port, self.env, self.logs / "reliability-rasa.log", api_token=TOKEN
-        )
+        self.rasa = servers.start_rasa(self.rasa_port, self.env, self.logs / "reliability-rasa.log", api_token=TOKEN)
         self.rasa.wait_ready(180)
 
     def stop(self) -> None:

@@ -13,7 +13,7 @@ import requests
 from sqlalchemy import create_engine, text
 
 from tests.conftest import OUTPUT
-from tests.support.ports import free_port
+from tests.support.ports import free_ports
 from tests.support.stack import ProductionStack
 
 
@@ -48,8 +48,8 @@ def new_sender() -> str:
 
 @pytest.fixture(scope="module")
 def cluster(trained_bot: Path) -> Iterator[Cluster]:
-    replicas = (free_port(), free_port())
-    running = Cluster(free_port(), free_port(), free_port(), replicas, free_port(), OUTPUT / "logs")
+    pg, redis, nginx, rasa_1, rasa_2, actions = free_ports(6)
+    running = Cluster(pg, redis, nginx, (rasa_1, rasa_2), actions, OUTPUT / "logs")
     try:
         running.start()
         yield running

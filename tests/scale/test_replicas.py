@@ -66,25 +66,26 @@ def test_losing_a_replica_mid_load_loses_nothing(cluster: Cluster) -> None:
     processed before its response was lost, twice in a row. Nothing is ever missing."""
     senders = [new_sender() for _ in range(10)]
     failures: list[str] = []
-    answered = threading.Semaphore(0)
+    started = threading.Semaphore(0)  # released once per conversation, when its first message is answered
 
     def converse(sender: str) -> None:
-        for message in MIX:
+        for i, message in enumerate(MIX):
             try:
                 cluster.say(sender, message)
-                answered.release()
             except AssertionError:
                 try:
                     cluster.say(sender, message)
                 except AssertionError as exc:
                     failures.append(str(exc))
+            if i == 0:
+                started.release()
 
     port = cluster.replica_ports[0]
     victim = cluster.replicas[port]
     with ThreadPoolExecutor(10) as pool:
         futures = [pool.submit(converse, s) for s in senders]
-        for _ in range(len(senders)):  # under load: the first message of each conversation answered
-            assert answered.acquire(timeout=120)
+        for _ in senders:  # stop the replica under load: every conversation under way
+            assert started.acquire(timeout=120)
         stopping = threading.Thread(target=victim.stop)
         stopping.start()
         for f in futures:
