@@ -54,7 +54,7 @@ test: setup packages ## ruff, then all tests: unit, end-to-end (NLU, stories, se
 test-fast: setup   ## the unit layer only (no servers, no training): under a minute
 	$(PY) -m pytest -m unit -q
 
-bench: setup       ## benchmark against a stock Rasa bot; prints a table, writes results/bench.json and .png
+bench: setup packages ## benchmark against a stock Rasa bot (checks what it needs first); prints a table, writes results/bench.json (figure by figure) and .png
 	$(PY) -m bench.run
 
 lint: setup

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 
 from kb.query import (
@@ -275,8 +276,13 @@ def quoted(facts: list[Text], missing: str) -> Reply:
     return Reply(" ".join(sentences) + "\n" + cite(*(f.source for f in facts)))
 
 
+SHOWN_NAME = re.compile(r"[\w][\w .'&()+#-]{0,59}")
+"""A name the reply may repeat: a few words, no links, no markup."""
+
+
 def unknown(kind: str, mention: str, known: list[str]) -> Reply:
-    text = f"I don't have “{mention}” in my documents, so I can't answer that for it."
+    name = f"“{mention}”" if SHOWN_NAME.fullmatch(mention) and "://" not in mention else f"that {kind}"
+    text = f"I don't have {name} in my documents, so I can't answer that for it."
     if known:
         text += f" The {kind}s I know about are {listing(known)}."
     return Reply(text, [button(k, "inform", **{kind: k}) for k in known[:4]])

@@ -7,10 +7,15 @@ and 50 concurrent conversations; cold start (launch to first answer); peak RSS o
 `rasa train` time; KB build time for the shipped document and for 1,000 generated documents;
 and throughput on the production stack (PostgreSQL, Redis, nginx) with 1 and 2 Rasa processes
 and with SANIC_WORKERS=2.
+
+Every figure goes into results/bench.json as soon as it is measured, so a failure late in the run
+(it takes about 20 minutes) loses nothing; what it needs is checked before it starts.
 """
 
 from __future__ import annotations
 
+import glob
+import importlib.util
 import json
 import os
 import random
@@ -23,6 +28,7 @@ import tempfile
 import threading
 import time
 import uuid
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -31,9 +37,11 @@ import requests
 from bot import settings
 from bot.launch import cli, servers
 from kb import builder
+from tests.support.ports import free_ports
 from tests.support.stack import ProductionStack
 
 RESULTS = settings.ROOT / "results"
+BENCH_JSON = RESULTS / "bench.json"
 CONCURRENCY = (1, 10, 50)
 CONVERSATIONS_PER_WORKER = 3
 OURS = [
@@ -47,7 +55,26 @@ OURS = [
     "thanks",
 ]
 STOCK = ["hi", "I am feeling great", "are you a bot?", "I am sad", "yes", "very good", "no", "bye"]
-OUR_PORTS, STOCK_PORT = (5505, 5555), 5605
+
+
+class Figures(dict):
+    """The figures measured so far, written to results/bench.json each time one is kept."""
+
+    def keep(self, key: str, value: object) -> None:
+        self[key] = value
+        BENCH_JSON.write_text(json.dumps(self, indent=2))
+
+
+def missing_requirements() -> list[str]:
+    """What the run needs and does not find, checked before it starts rather than minutes into it."""
+    needs = {
+        "redis-server (make packages)": shutil.which("redis-server"),
+        "PostgreSQL (make packages)": glob.glob("/usr/lib/postgresql/*/bin/postgres"),
+        "nginx (make packages)": shutil.which("nginx") or Path("/usr/sbin/nginx").is_file(),
+        "rasa (make setup)": (servers.BIN / "rasa").is_file(),
+        "matplotlib (make setup)": importlib.util.find_spec("matplotlib"),
+    }
+    return [name for name, found in needs.items() if not found]
 
 
 class PeakRss:
@@ -77,23 +104,22 @@ def cpu_ms(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
 
 
-def loads(url: str, conversation: list[str], pids: dict[str, int]) -> list[dict]:
-    """``load`` at each concurrency, with each server's CPU time per answered message: steadier
-    than throughput on a shared machine, and what the per-message work shows up in."""
-    runs = []
+def loads(url: str, conversation: list[str], pids: dict[str, int]) -> Iterator[dict]:
+    """``load`` at each concurrency, each run as soon as it is done, with each server's CPU time per
+    answered message: steadier than throughput on a shared machine, and what the per-message work
+    shows up in."""
     for concurrency in CONCURRENCY:
         before = {name: cpu_ms(pid) for name, pid in pids.items()}
         run = load(url, conversation, concurrency)
         run["cpu_ms_per_message"] = {
             name: round((cpu_ms(pid) - before[name]) / max(run["messages"], 1), 1) for name, pid in pids.items()
         }
-        runs.append(run)
-    return runs
+        yield run
 
 
-def say(url: str, sender: str, message: str) -> float:
+def say(url: str, sender: str, message: str, headers: dict[str, str] | None = None) -> float:
     start = time.perf_counter()
-    response = requests.post(url, json={"sender": sender, "message": message}, timeout=120)
+    response = requests.post(url, json={"sender": sender, "message": message}, headers=headers, timeout=120)
     response.raise_for_status()
     if not response.json():
         raise RuntimeError(f"no answer to {message!r}")
@@ -110,7 +136,7 @@ def first_answer(url: str, started: float, timeout: float = 300) -> float:
     raise RuntimeError(f"no answer from {url} within {timeout}s")
 
 
-def load(url: str, conversation: list[str], concurrency: int) -> dict:
+def load(url: str, conversation: list[str], concurrency: int, headers: dict[str, str] | None = None) -> dict:
     latencies: list[float] = []
     errors = 0
     lock = threading.Lock()
@@ -121,14 +147,14 @@ def load(url: str, conversation: list[str], concurrency: int) -> dict:
             sender = f"bench-{uuid.uuid4().hex[:12]}"
             for message in conversation:
                 try:
-                    took = say(url, sender, message)
+                    took = say(url, sender, message, headers)
                     with lock:
                         latencies.append(took)
                 except (requests.RequestException, RuntimeError):
                     with lock:
                         errors += 1
 
-    say(url, "warm-up", conversation[1])
+    say(url, "warm-up", conversation[1], headers)
     start = time.perf_counter()
     with ThreadPoolExecutor(concurrency) as pool:
         list(pool.map(worker, range(concurrency)))
@@ -153,50 +179,60 @@ def timed(command: list[str], cwd: Path) -> float:
     return round(time.perf_counter() - start, 1)
 
 
-def measure_ours(work: Path) -> dict:
-    train_s = timed([str(servers.BIN / "rasa"), "train", "--force", "--out", str(work / "models")], settings.ROOT)
+def measure_ours(work: Path, figures: Figures) -> None:
+    ours: dict = {"load": []}
+    train = [str(servers.BIN / "rasa"), "train", "--force", "--out", str(work / "models")]
+    ours["train_s"] = timed(train, settings.ROOT)
+    figures.keep("ours", ours)
+    rasa_port, actions_port = free_ports(2)
     env = {
         **settings.rasa_env(),
         "TRACKER_STORE_URL": f"sqlite:///{work / 'trackers.sqlite3'}",
-        "ACTION_ENDPOINT_URL": f"http://{settings.HOST}:{OUR_PORTS[1]}/webhook",
+        "ACTION_ENDPOINT_URL": f"http://{settings.HOST}:{actions_port}/webhook",
     }
     started = time.perf_counter()
-    actions = servers.start_actions(OUR_PORTS[1], env, work / "actions.log")
-    rasa = servers.start_rasa(OUR_PORTS[0], env, work / "rasa.log")
-    url = f"http://{settings.HOST}:{OUR_PORTS[0]}/webhooks/rest/webhook"
+    actions = servers.start_actions(actions_port, env, work / "actions.log")
+    rasa = servers.start_rasa(rasa_port, env, work / "rasa.log")
+    url = f"http://{settings.HOST}:{rasa_port}/webhooks/rest/webhook"
     try:
-        cold = first_answer(url, started)
+        ours["cold_start_s"] = first_answer(url, started)
+        figures.keep("ours", ours)
         rss = {"rasa": PeakRss(rasa.process.pid), "actions": PeakRss(actions.process.pid)}
-        runs = loads(url, OURS, {"rasa": rasa.process.pid, "actions": actions.process.pid})
-        return {
-            "train_s": train_s,
-            "cold_start_s": cold,
-            "load": runs,
-            "rss_mb": {name: meter.stop() for name, meter in rss.items()},
-        }
+        for run in loads(url, OURS, {"rasa": rasa.process.pid, "actions": actions.process.pid}):
+            ours["load"].append(run)
+            figures.keep("ours", ours)
+        ours["rss_mb"] = {name: meter.stop() for name, meter in rss.items()}
+        figures.keep("ours", ours)
     finally:
         rasa.stop()
         actions.stop()
 
 
-def measure_stock(work: Path) -> dict:
+def measure_stock(work: Path, figures: Figures) -> None:
+    stock: dict = {"load": []}
     project = work / "stock"
     project.mkdir()  # rasa init wants an existing folder
-    train_s = timed([str(servers.BIN / "rasa"), "init", "--no-prompt", "--init-dir", str(project)], work)
+    stock["train_s"] = timed([str(servers.BIN / "rasa"), "init", "--no-prompt", "--init-dir", str(project)], work)
+    figures.keep("stock", stock)
+    (port,) = free_ports(1)
     started = time.perf_counter()
     rasa = subprocess.Popen(
-        [str(servers.BIN / "rasa"), "run", "--interface", settings.HOST, "--port", str(STOCK_PORT)],
+        [str(servers.BIN / "rasa"), "run", "--interface", settings.HOST, "--port", str(port)],
         cwd=project,
         env=settings.rasa_env(),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    url = f"http://{settings.HOST}:{STOCK_PORT}/webhooks/rest/webhook"
+    url = f"http://{settings.HOST}:{port}/webhooks/rest/webhook"
     try:
-        cold = first_answer(url, started)
+        stock["cold_start_s"] = first_answer(url, started)
+        figures.keep("stock", stock)
         rss = PeakRss(rasa.pid)
-        runs = loads(url, STOCK, {"rasa": rasa.pid})
-        return {"train_s": train_s, "cold_start_s": cold, "load": runs, "rss_mb": {"rasa": rss.stop()}}
+        for run in loads(url, STOCK, {"rasa": rasa.pid}):
+            stock["load"].append(run)
+            figures.keep("stock", stock)
+        stock["rss_mb"] = {"rasa": rss.stop()}
+        figures.keep("stock", stock)
     finally:
         servers.stop_process(rasa, 30)
 
@@ -221,24 +257,29 @@ def kb_build_times(work: Path) -> dict:
     return {"shipped_document_s": round(one, 2), "thousand_documents_s": round(time.perf_counter() - start, 1)}
 
 
-SCALING = (
-    ("1 Rasa process", (5701,), "1"),
-    ("2 Rasa processes", (5701, 5702), "1"),
-    ("1 Rasa process, SANIC_WORKERS=2", (5701,), "2"),
+SCALING = (  # label, Rasa processes, SANIC_WORKERS
+    ("1 Rasa process", 1, "1"),
+    ("2 Rasa processes", 2, "1"),
+    ("1 Rasa process, SANIC_WORKERS=2", 1, "2"),
 )
 
 
-def measure_scaling(work: Path) -> list[dict]:
+def measure_scaling(work: Path, figures: Figures) -> None:
     """Throughput on the production stack (PostgreSQL, Redis, nginx) with more Rasa processes."""
-    rows = []
+    rows: list[dict] = []
     for label, replicas, workers in SCALING:
-        stack = ProductionStack(5733, 6390, 5700, replicas, 5755, work, extra_env={"SANIC_WORKERS": workers})
+        pg_port, redis_port, nginx_port, actions_port, *rasa_ports = free_ports(4 + replicas)
+        env = {"SANIC_WORKERS": workers}
+        stack = ProductionStack(pg_port, redis_port, nginx_port, tuple(rasa_ports), actions_port, work, extra_env=env)
         try:
             stack.start()
-            rows.append({"setup": label, "load": [load(stack.webhook, OURS, c) for c in (10, 50)]})
+            row: dict = {"setup": label, "load": []}
+            rows.append(row)
+            for concurrency in (10, 50):
+                row["load"].append(load(stack.webhook, OURS, concurrency, stack.rest_headers))
+                figures.keep("scaling", rows)
         finally:
             stack.stop()
-    return rows
 
 
 def ratio(a: float, b: float) -> float:
@@ -311,22 +352,28 @@ def chart(results: dict, path: Path) -> None:
 
 
 def main() -> int:
+    missing = missing_requirements()
+    if missing:
+        print(f"make bench needs: {', '.join(missing)}.", file=sys.stderr)
+        return 2
     RESULTS.mkdir(exist_ok=True)
     cli.build_kb()
+    cli.train()  # the bot's Rasa server runs the model in settings.MODELS_DIR
+    figures = Figures()
     with tempfile.TemporaryDirectory(prefix="careerbot-bench-") as tmp:
         work = Path(tmp)
-        print("KB build times ...", flush=True)
-        kb = kb_build_times(work)
+        print(f"KB build times ... (each figure is written to {BENCH_JSON} as it is measured)", flush=True)
+        figures.keep("kb", kb_build_times(work))
         print("our bot ...", flush=True)
-        ours = measure_ours(work)
+        measure_ours(work, figures)
         print("stock Rasa bot ...", flush=True)
-        stock = measure_stock(work)
+        measure_stock(work, figures)
         print("production stack with 1 and 2 Rasa processes ...", flush=True)
-        scaling = measure_scaling(work)
-    results = report(ours, stock, kb, scaling)
-    (RESULTS / "bench.json").write_text(json.dumps(results, indent=2))
+        measure_scaling(work, figures)
+    results = report(figures["ours"], figures["stock"], figures["kb"], figures["scaling"])
+    BENCH_JSON.write_text(json.dumps(results, indent=2))
     chart(results, RESULTS / "bench.png")
-    print(f"\nwritten: {RESULTS / 'bench.json'}, {RESULTS / 'bench.png'}")
+    print(f"\nwritten: {BENCH_JSON}, {RESULTS / 'bench.png'}")
     return 0
 
 

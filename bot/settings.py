@@ -9,6 +9,7 @@ project. Secrets (tokens) only ever come from the environment.
 from __future__ import annotations
 
 import os
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,7 +37,35 @@ VARIABLES: tuple[Variable, ...] = (
     Variable("CAREERBOT_RASA_PORT", "5005", "the Rasa server (REST, socket.io, Slack)"),
     Variable("CAREERBOT_ACTIONS_PORT", "5055", "the action server"),
     Variable("CAREERBOT_WEB_PORT", "8080", "the demo page with the chat widget"),
+    Variable(
+        "CAREERBOT_WEB_ORIGINS",
+        "http://127.0.0.1:8080 http://localhost:8080",
+        "the origins (space-separated) whose pages may use the chat: CORS on Rasa and socket.io",
+    ),
+    Variable(
+        "CAREERBOT_MAX_MESSAGE_CHARS", "2000", "the longest message any channel accepts (longer ones are refused)"
+    ),
+    Variable(
+        "CAREERBOT_SESSION_SECRET",
+        "random, kept in `build/session-secret`",
+        "signs the widget's session ids, so no one can join another visitor's conversation; "
+        "the same on every Rasa replica",
+        secret=True,
+    ),
+    Variable(
+        "CAREERBOT_REST_TOKEN",
+        "unset",
+        "when set, the REST channel (the operators' channel) needs `Authorization: Bearer …`; "
+        "set it whenever the Rasa server is reachable from other machines",
+        secret=True,
+    ),
     Variable("ACTION_ENDPOINT_URL", "http://127.0.0.1:5055/webhook", "where Rasa finds the action server"),
+    Variable(
+        "ACTION_SERVER_TOKEN",
+        "random, for each launch",
+        "the action server answers only requests carrying it (Rasa sends it, from endpoints.yml)",
+        secret=True,
+    ),
     Variable(
         "TRACKER_STORE_URL",
         "sqlite:///build/trackers.sqlite3",
@@ -85,6 +114,13 @@ RASA_PORT = int(env("CAREERBOT_RASA_PORT") or 5005)
 ACTIONS_PORT = int(env("CAREERBOT_ACTIONS_PORT") or 5055)
 WEB_PORT = int(env("CAREERBOT_WEB_PORT") or 8080)
 ACTION_ENDPOINT_URL = env("ACTION_ENDPOINT_URL") or f"http://{HOST}:{ACTIONS_PORT}/webhook"
+ACTION_SERVER_TOKEN = env("ACTION_SERVER_TOKEN") or secrets.token_urlsafe(24)  # handed to both servers
+WEB_ORIGINS = (env("CAREERBOT_WEB_ORIGINS") or f"http://{HOST}:{WEB_PORT} http://localhost:{WEB_PORT}").split()
+MAX_MESSAGE_CHARS = int(env("CAREERBOT_MAX_MESSAGE_CHARS") or 2000)
+REST_TOKEN = env("CAREERBOT_REST_TOKEN")
+SESSION_SECRET_FILE = BUILD_DIR / "session-secret"
+RASA_MAX_REQUEST_BYTES = 1_000_000  # channel messages are small; nothing bigger reaches the Rasa server
+ACTIONS_MAX_REQUEST_BYTES = 20_000_000  # a call carries the whole conversation so far
 LOCK_STORE = {  # "in_memory" for one Rasa process; "redis" when several share the tracker store
     "LOCK_STORE_TYPE": env("LOCK_STORE_TYPE") or "in_memory",
     "REDIS_HOST": env("REDIS_HOST") or "127.0.0.1",
@@ -96,6 +132,26 @@ SLACK_TOKEN = env("SLACK_TOKEN")
 SLACK_SIGNING_SECRET = env("SLACK_SIGNING_SECRET")
 SLACK_CHANNEL = env("SLACK_CHANNEL")
 SLACK_API_URL = env("SLACK_API_URL") or "https://slack.com/api/"
+
+
+def session_secret() -> bytes:
+    """``CAREERBOT_SESSION_SECRET``, or else a random key made once and kept (readable by the owner
+    only) in the build folder, so sessions outlive a restart of the Rasa server."""
+    configured = env("CAREERBOT_SESSION_SECRET")
+    if configured:
+        return configured.encode()
+    if not SESSION_SECRET_FILE.exists():  # written aside, then linked into place: replicas may race
+        SESSION_SECRET_FILE.parent.mkdir(parents=True, exist_ok=True)
+        aside = SESSION_SECRET_FILE.with_name(f".session-secret-{os.getpid()}")
+        with os.fdopen(os.open(aside, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w") as secret_file:
+            secret_file.write(secrets.token_urlsafe(32))
+        try:
+            os.link(aside, SESSION_SECRET_FILE)
+        except FileExistsError:
+            pass
+        finally:
+            aside.unlink()
+    return SESSION_SECRET_FILE.read_text().strip().encode()
 
 
 def rasa_env() -> dict[str, str]:
@@ -110,6 +166,7 @@ def rasa_env() -> dict[str, str]:
         CAREERBOT_MODELS_DIR=str(MODELS_DIR),
         CAREERBOT_KB_URL=KB_URL,
         ACTION_ENDPOINT_URL=ACTION_ENDPOINT_URL,
+        ACTION_SERVER_TOKEN=ACTION_SERVER_TOKEN,
         TRACKER_STORE_URL=TRACKER_STORE_URL,
         TRACKER_STORE_DIALECT=TRACKER_STORE_URL.split(":", 1)[0].split("+", 1)[0],
         **LOCK_STORE,

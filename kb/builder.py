@@ -2,7 +2,8 @@
 
 Idempotent: each document's fingerprint (its bytes plus ``EXTRACTOR_VERSION``)
 is stored, so a rebuild only re-extracts changed documents and drops deleted
-ones. A document that cannot be read is reported by name; the rest still build.
+ones. A document that cannot be read, or is not of a type ``kb.read`` reads, is
+reported by name; the rest still build.
 """
 
 from __future__ import annotations
@@ -16,19 +17,16 @@ import yaml
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from kb import db, patterns, structure
+from kb import db, patterns, read
 from kb.extract import Context, Extractor, ParsedDocument, careers, courses, provider, skills
+from kb.read import DocumentError, Section
 from kb.schema import FACT_MODELS, Alias, Career, Course, Document, Passage
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 EXTRACTORS: tuple[Extractor, ...] = (careers.extract, skills.extract, courses.extract, provider.extract)
 ALIASES_FILE = Path(__file__).with_name("aliases.yml")
-
-
-class DocumentError(ValueError):
-    """A document that cannot be used; the message names the file."""
 
 
 @dataclass
@@ -43,26 +41,12 @@ class BuildReport:
         return not self.errors
 
 
-def read_document(path: Path) -> str:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise DocumentError(f"{path.name}: cannot be read ({exc.strerror})") from exc
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DocumentError(f"{path.name}: is not UTF-8 text (bad byte at offset {exc.start})") from exc
-    if not text.strip():
-        raise DocumentError(f"{path.name}: is empty")
-    return text
-
-
 def fingerprint(text: str) -> str:
     return hashlib.sha256((EXTRACTOR_VERSION + "\0" + text).encode()).hexdigest()
 
 
 def parse(name: str, text: str, known_careers: list[str]) -> ParsedDocument:
-    sections = structure.parse(text, patterns.nlp())
+    sections = read.parse(text, Path(name).suffix).sections
     own = [t for s in sections if (t := patterns.career_title(s.heading))]
     main = _main_career(sections, own)
     return ParsedDocument(
@@ -70,7 +54,7 @@ def parse(name: str, text: str, known_careers: list[str]) -> ParsedDocument:
     )
 
 
-def _main_career(sections: list[structure.Section], own: list[str]) -> str | None:
+def _main_career(sections: list[Section], own: list[str]) -> str | None:
     """The career a document is about: named by a 'What is a …?' heading or leading its first sentence."""
     for section in sections:
         if section.heading.startswith("What ") and (title := patterns.career_title(section.heading)):
@@ -95,7 +79,7 @@ def build(documents_dir: Path, url: str) -> BuildReport:
         session.commit()
         for path in paths:
             try:
-                text = read_document(path)
+                text = read.load(path)
             except DocumentError as exc:
                 log.error("%s", exc)
                 report.errors[path.name] = str(exc)

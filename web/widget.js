@@ -2,8 +2,9 @@
  * Career bot chat widget: talks to Rasa's socket.io channel.
  * - Every piece of text is inserted as a text node (never as HTML), so nothing a user or the bot
  *   sends can inject markup; line breaks become <br>, and http(s) URLs become links.
- * - The session id and the conversation are kept in localStorage, so a reload continues the same
- *   conversation (Rasa's socket.io channel runs with session_persistence: true).
+ * - The session id is issued and signed by the server (session_confirm) and kept in localStorage
+ *   with the conversation, so a reload continues the same conversation; the widget never makes
+ *   one up, and the server ignores one it did not sign.
  */
 (function () {
   "use strict";
@@ -28,14 +29,6 @@
     localStorage.setItem(HISTORY_KEY, JSON.stringify(history.slice(-MAX_HISTORY)));
   }
 
-  function sessionId() {
-    var id = localStorage.getItem(SESSION_KEY);
-    if (!id) {
-      id = (window.crypto && crypto.randomUUID) ? crypto.randomUUID() : String(Date.now()) + Math.random();
-      localStorage.setItem(SESSION_KEY, id);
-    }
-    return id;
-  }
 
   /* Text with line breaks and links, built from text nodes only. */
   function richText(container, text) {
@@ -124,11 +117,10 @@
   });
 
   socket.on("connect", function () {
-    socket.emit("session_request", { session_id: sessionId() });
+    socket.emit("session_request", { session_id: localStorage.getItem(SESSION_KEY) });
   });
   socket.on("session_confirm", function (data) {
-    var id = (data && data.session_id) || data;
-    if (id) localStorage.setItem(SESSION_KEY, id);
+    if (typeof data === "string" && data) localStorage.setItem(SESSION_KEY, data);
     status.textContent = "";
   });
   socket.on("disconnect", function () { status.textContent = "Reconnecting…"; });
@@ -146,7 +138,7 @@
     if (!text) return;
     clearButtons();
     remember({ from: "user", text: text });
-    socket.emit("user_uttered", { message: payload, session_id: sessionId() });
+    socket.emit("user_uttered", { message: payload });
   }
 
   form.addEventListener("submit", function (event) {

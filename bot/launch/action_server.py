@@ -2,11 +2,17 @@
 knowledge base ``settings.KB_URL`` names. The KB is opened before serving, so a missing or corrupt
 KB is a clear start-up error rather than a failure on the first question.
 
+Only Rasa talks to it: every request but ``/health`` must carry ``settings.ACTION_SERVER_TOKEN``
+(Rasa sends it, from endpoints.yml); there is no CORS; a malformed call gets a 400 and a failing
+one a 500 that says nothing of the request or the error (both go to the log instead); bodies are
+capped by Sanic (``SANIC_REQUEST_MAX_SIZE``, set by ``bot.launch.servers``: 413 beyond it).
+
     python -m bot.launch.action_server PORT
 """
 
 from __future__ import annotations
 
+import hmac
 import json
 import logging
 import sys
@@ -16,6 +22,7 @@ from rasa_sdk import utils
 from rasa_sdk.executor import ActionExecutor
 from rasa_sdk.interfaces import ActionExecutionRejection, ActionNotFoundException
 from sanic import Sanic, response
+from sanic.exceptions import SanicException
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
@@ -35,6 +42,22 @@ def create_app(kb: KnowledgeBase) -> Sanic:
         executor.register_action(action)
     app = Sanic("career_bot_actions", configure_logging=False)
 
+    @app.middleware("request")
+    async def only_rasa(request: Request) -> HTTPResponse | None:
+        if request.path == "/health":
+            return None
+        given = request.args.get("token") or ""
+        if not hmac.compare_digest(given.encode(), settings.ACTION_SERVER_TOKEN.encode()):
+            return response.json({"error": "This server answers Rasa only."}, status=401)
+        return None
+
+    @app.exception(Exception)
+    async def failed(request: Request, exc: Exception) -> HTTPResponse:
+        if isinstance(exc, SanicException):  # 404, 405, 413, ...: Sanic's own status and message
+            return response.json({"error": str(exc)}, status=exc.status_code)
+        logger.exception("Action call failed")
+        return response.json({"error": "The action failed; the action server's log has the details."}, status=500)
+
     @app.get("/health")
     async def health(_: Request) -> HTTPResponse:
         return response.json({"status": "ok"})
@@ -49,8 +72,10 @@ def create_app(kb: KnowledgeBase) -> Sanic:
             call = json.loads(zlib.decompress(request.body))
         else:
             call = request.json
-        if not isinstance(call, dict):
-            return response.json({"error": "The body must be a JSON object."}, status=400)
+        if not isinstance(call, dict) or not isinstance(call.get("next_action"), str):
+            return response.json({"error": "The body must be a JSON object with a next_action."}, status=400)
+        if not isinstance(call.get("tracker"), dict):
+            return response.json({"error": "The call must carry the conversation's tracker."}, status=400)
         utils.check_version_compatibility(call.get("version"))
         try:
             return response.json(await executor.run(call))

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 from bot import settings
-from bot.launch import servers, web
+from bot.launch import servers
 from kb.db import KnowledgeBaseMissing
 
 TRAINING_INPUTS = ("config.yml", "domain.yml", "data")
@@ -86,18 +87,32 @@ def train(force: bool = False) -> None:
 def run() -> None:
     logs = ", ".join(str(settings.LOG_DIR / f"{name}.log") for name in ("actions", "rasa"))
     print(f"Starting the action server and the Rasa server (logs: {logs}) ...", flush=True)
-    with servers.running(settings.RASA_PORT, settings.ACTIONS_PORT, log_dir=settings.LOG_DIR) as bot:
-        page = web.serve(settings.WEB_PORT, f"http://{settings.HOST}:{settings.RASA_PORT}")
+    with servers.running(
+        settings.RASA_PORT, settings.ACTIONS_PORT, log_dir=settings.LOG_DIR, web_port=settings.WEB_PORT
+    ) as bot:
         print(
             f"\nThe bot is ready.\n  web page with chat widget: http://{settings.HOST}:{settings.WEB_PORT}/"
-            f"\n  REST channel: POST {bot.webhook}\n(Ctrl-C to stop)\n"
+            f"\n  REST channel: POST {bot.webhook}\n(Ctrl-C to stop)\n",
+            flush=True,
         )
         try:
             bot.wait()
         except KeyboardInterrupt:
+            ignore_stop_signals()
             print("Stopping.", flush=True)
-        finally:
-            page.shutdown()
+
+
+def stop_on_sigterm() -> None:
+    """systemd, Docker and Kubernetes stop a service with SIGTERM: take it as Ctrl-C, so whatever is
+    under way (training, the servers) is stopped and cleaned up the same way, leaving no orphans."""
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+
+
+def ignore_stop_signals() -> None:
+    """Once stopping, a second Ctrl-C or SIGTERM must not cut the servers' shutdown short (and leave
+    them running); a server that does not stop in time is killed anyway."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
 
 
 def shell() -> None:
@@ -131,6 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("command", choices=["kb", "train", "run", "shell"])
     parser.add_argument("--force", action="store_true", help="train even when the model is up to date")
     args = parser.parse_args(argv)
+    stop_on_sigterm()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
         ok = build_kb()

@@ -1,6 +1,6 @@
-"""Starting, waiting for and stopping the two servers: the action server and
-the Rasa server (REST channel). Used by ``python -m bot run`` and by the
-end-to-end tests, so both run the bot the same way."""
+"""Starting, waiting for and stopping the servers: the action server, the Rasa server (REST
+channel) and the demo web page. Used by ``python -m bot run``, the end-to-end tests and the
+benchmark, so all run the bot the same way."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -18,6 +18,7 @@ from typing import IO
 from bot import settings
 
 BIN = Path(sys.executable).parent
+STOP_TIMEOUT = 10  # seconds the servers get to stop on their own before they are killed
 
 
 class ServerFailed(RuntimeError):
@@ -56,10 +57,19 @@ class Server:
 
 def stop_process(process: subprocess.Popen | None, timeout: float = 15) -> None:
     """Terminate a process, and kill it if it has not exited after ``timeout`` seconds."""
-    if process and process.poll() is None:
+    stop_processes([process] if process else [], timeout)
+
+
+def stop_processes(processes: list[subprocess.Popen], timeout: float = 15) -> None:
+    """Terminate all the processes at once, then kill any still running after ``timeout`` seconds:
+    stopping them one after the other would add up their shutdown times."""
+    running = [p for p in processes if p.poll() is None]
+    for process in running:
         process.terminate()
+    deadline = time.monotonic() + timeout
+    for process in running:
         try:
-            process.wait(timeout)
+            process.wait(max(deadline - time.monotonic(), 0))
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
@@ -80,8 +90,9 @@ def actions_command(port: int) -> list[str]:
     return ["python", "-m", "bot.launch.action_server", str(port)]
 
 
-def rasa_command(port: int, host: str, api_token: str | None = None, model: str = "models") -> list[str]:
-    command = [
+def rasa_command(port: int, host: str, model: str = "models") -> list[str]:
+    """The Rasa server's command line (the launcher adds CORS origins and the API token from the settings)."""
+    return [
         "python",
         "-m",
         "bot.launch.rasa_server",
@@ -96,24 +107,25 @@ def rasa_command(port: int, host: str, api_token: str | None = None, model: str 
         "endpoints.yml",
         "--credentials",
         "credentials.yml",
-        "--cors",
-        "*",
     ]
-    if api_token:  # the HTTP API (trackers, models, ...) is only on with a token; channel webhooks are always open
-        command += ["--enable-api", "--auth-token", api_token]
-    return command
 
 
 def start_actions(port: int, env: dict[str, str], log: Path | None = None) -> Server:
+    env = {**env, "SANIC_REQUEST_MAX_SIZE": str(settings.ACTIONS_MAX_REQUEST_BYTES)}
     command = [str(BIN / "python"), *actions_command(port)[1:]]
     return _spawn("action server", command, env, log, f"http://{settings.HOST}:{port}/health")
 
 
-def start_rasa(
-    port: int, env: dict[str, str], log: Path | None = None, api_token: str | None = settings.RASA_API_TOKEN
-) -> Server:
-    command = [str(BIN / "python"), *rasa_command(port, settings.HOST, api_token, str(settings.MODELS_DIR))[1:]]
+def start_rasa(port: int, env: dict[str, str], log: Path | None = None) -> Server:
+    env = {**env, "SANIC_REQUEST_MAX_SIZE": str(settings.RASA_MAX_REQUEST_BYTES)}
+    command = [str(BIN / "python"), *rasa_command(port, settings.HOST, str(settings.MODELS_DIR))[1:]]
     return _spawn("Rasa server", command, env, log, f"http://{settings.HOST}:{port}/")
+
+
+def start_web(port: int, rasa_url: str, env: dict[str, str], log: Path | None = None) -> Server:
+    """The demo page with the chat widget, talking to the Rasa server at ``rasa_url``."""
+    command = [str(BIN / "python"), "-m", "bot.launch.web", str(port), rasa_url]
+    return _spawn("web page", command, env, log, f"http://{settings.HOST}:{port}/")
 
 
 @dataclass
@@ -134,15 +146,21 @@ def running(
     log_dir: Path | None = None,
     timeout: float = 180,
     extra_env: dict[str, str] | None = None,
+    web_port: int | None = None,
 ) -> Iterator[Running]:
-    """Both servers up (action server first); stops both on exit."""
+    """The action server, the Rasa server and, given ``web_port``, the demo page, all up; stops
+    them all on exit, however it comes (an error, Ctrl-C, SIGTERM), within ``STOP_TIMEOUT``."""
     env = {**settings.rasa_env(), **(extra_env or {})}
     env["ACTION_ENDPOINT_URL"] = f"http://{settings.HOST}:{actions_port}/webhook"
-    with ExitStack() as stack:
-        actions = start_actions(actions_port, env, log_dir / "actions.log" if log_dir else None)
-        stack.callback(actions.stop)
-        rasa = start_rasa(rasa_port, env, log_dir / "rasa.log" if log_dir else None)
-        stack.callback(rasa.stop)
-        actions.wait_ready(timeout)
-        rasa.wait_ready(timeout)
-        yield Running(f"http://{settings.HOST}:{rasa_port}/webhooks/rest/webhook", (actions, rasa))
+    rasa_url = f"http://{settings.HOST}:{rasa_port}"
+    started: list[Server] = []
+    try:
+        if web_port is not None:  # first: it is ready in a second, so a missing file fails fast
+            started.append(start_web(web_port, rasa_url, env, log_dir / "web.log" if log_dir else None))
+        started.append(start_actions(actions_port, env, log_dir / "actions.log" if log_dir else None))
+        started.append(start_rasa(rasa_port, env, log_dir / "rasa.log" if log_dir else None))
+        for server in started:
+            server.wait_ready(timeout)
+        yield Running(f"{rasa_url}/webhooks/rest/webhook", tuple(started))
+    finally:
+        stop_processes([server.process for server in started], STOP_TIMEOUT)

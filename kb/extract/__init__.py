@@ -14,8 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kb import patterns
+from kb.read import INTRODUCTION, Section
 from kb.schema import Base, Career, Course, Document
-from kb.structure import INTRODUCTION, Section
 
 
 @dataclass

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from kb import patterns
 from kb.extract import Context, ParsedDocument
+from kb.read import INTRODUCTION, Section
 from kb.schema import (
     Base,
     CareerDescription,
@@ -20,7 +21,6 @@ from kb.schema import (
     SalaryComparison,
     Skill,
 )
-from kb.structure import INTRODUCTION, Section
 
 PAY_WORDS = re.compile(r"\b(salary|salaries|wage|wages|earn|earns|paid|pay|income|compensation)\b", re.I)
 STATISTIC = re.compile(r"\b(average|median|mean|typical|starting)\b", re.I)

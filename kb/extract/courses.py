@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from kb import patterns
 from kb.extract import Context, ParsedDocument
 from kb.extract.provider import provider_name
+from kb.read import Section
 from kb.schema import Award, Base, Course, CourseCareer, CourseDescription, CourseTopic, Mentoring, Prerequisite
-from kb.structure import Section
 
 WORD = r"(?:[A-Z][\w.+#’'-]*|&|and|with)"
 HEADS = r"(?:Certificate|Bootcamp|Certification|Diploma|Program)"

@@ -16,8 +16,8 @@ README = (settings.ROOT / "README.md").read_text(encoding="utf-8")
 
 def readme_table() -> dict[str, tuple[str, str]]:
     section = README.split("## Configuration", 1)[1].split("\n## ", 1)[0]
-    rows = re.findall(r"^\| `(\w+)` \| `?([^|`]*?)`? \| (.+?) \|$", section, re.M)
-    return {name: (default, meaning) for name, default, meaning in rows}
+    rows = re.findall(r"^\| `(\w+)` \| ([^|]*?) \| (.+?) \|$", section, re.M)
+    return {name: (re.sub(r"^`([^`]*)`$", r"\1", default), meaning) for name, default, meaning in rows}
 
 
 def test_the_readme_documents_every_variable_as_declared() -> None:

@@ -10,7 +10,7 @@ import yaml
 
 from bot import settings
 from bot.launch import servers
-from tests.support.stack import profile_env
+from tests.support.stack import SECRETS, profile_env
 
 pytestmark = pytest.mark.unit
 
@@ -90,7 +90,7 @@ def test_kubernetes_runs_the_tested_commands_and_ports(name: str, command: list[
 
 def test_kubernetes_configuration_is_the_tested_profile() -> None:
     config = k8s("ConfigMap", "career-bot")["data"]
-    secret_keys = {"CAREERBOT_KB_URL", "TRACKER_STORE_URL"}  # they hold passwords: in the Secret
+    secret_keys = {"CAREERBOT_KB_URL", "TRACKER_STORE_URL", *SECRETS}  # passwords and tokens: in the Secret
     assert set(config) | secret_keys == set(PROFILE)
     assert ENDPOINT_VARIABLES <= set(config) | secret_keys
     for name in set(config) - {"REDIS_HOST", "ACTION_ENDPOINT_URL"}:

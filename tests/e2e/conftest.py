@@ -23,6 +23,7 @@ SLACK_SECRET = "test-signing-secret"
 class RunningBot:
     base: str  # http://host:port of the Rasa server
     webhook: str  # its REST channel
+    web_port: int  # where a test may serve the widget's page: the one origin the bot accepts
 
 
 @pytest.fixture(scope="session")
@@ -35,14 +36,15 @@ def slack_api() -> Iterator[FakeSlackApi]:
 @pytest.fixture(scope="session")
 def bot(trained_bot: Path, slack_api: FakeSlackApi) -> Iterator[RunningBot]:
     """The running bot; its Slack channel is on, posting to the local stand-in."""
+    rasa_port, actions_port, web_port = free_ports(3)
     env = {
         "SLACK_TOKEN": "xoxb-test-token",
         "SLACK_SIGNING_SECRET": SLACK_SECRET,
         "SLACK_API_URL": slack_api.url,
+        "CAREERBOT_WEB_ORIGINS": f"http://{settings.HOST}:{web_port}",
     }
-    rasa_port, actions_port = free_ports(2)
     with servers.running(rasa_port, actions_port, log_dir=OUTPUT / "logs", extra_env=env) as running:
-        yield RunningBot(f"http://{settings.HOST}:{rasa_port}", running.webhook)
+        yield RunningBot(f"http://{settings.HOST}:{rasa_port}", running.webhook, web_port)
 
 
 @pytest.fixture(scope="session")

@@ -9,10 +9,9 @@ import pytest
 from playwright.sync_api import Page, expect, sync_playwright
 
 from bot import settings
-from bot.launch import web
+from bot.launch import servers
 from tests.conftest import OUTPUT
 from tests.e2e.conftest import RunningBot
-from tests.support.ports import free_port
 
 pytestmark = pytest.mark.browser
 CHROMIUM_FLAGS = [
@@ -29,10 +28,12 @@ CHROMIUM_FLAGS = [
 
 @pytest.fixture(scope="module")
 def page_url(bot: RunningBot) -> Iterator[str]:
-    port = free_port()
-    server = web.serve(port, bot.base)
-    yield f"http://{settings.HOST}:{port}/"
-    server.shutdown()
+    page = servers.start_web(bot.web_port, bot.base, settings.rasa_env(), OUTPUT / "logs" / "web.log")
+    try:
+        page.wait_ready(60)
+        yield page.ready_url
+    finally:
+        page.stop()
 
 
 @pytest.fixture

@@ -26,6 +26,7 @@ class Bot:
             **settings.rasa_env(),
             "ACTION_ENDPOINT_URL": f"http://{settings.HOST}:{self.actions_port}/webhook",
             "TRACKER_STORE_URL": f"sqlite:///{folder / 'trackers.sqlite3'}",
+            "RASA_API_TOKEN": TOKEN,
         }
         self.logs = OUTPUT / "logs"
         self.actions = self.rasa = None
@@ -37,7 +38,7 @@ class Bot:
         self.actions.wait_ready(120)
 
     def start_rasa(self) -> None:
-        self.rasa = servers.start_rasa(self.rasa_port, self.env, self.logs / "reliability-rasa.log", api_token=TOKEN)
+        self.rasa = servers.start_rasa(self.rasa_port, self.env, self.logs / "reliability-rasa.log")
         self.rasa.wait_ready(180)
 
     def stop(self) -> None:

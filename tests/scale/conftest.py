@@ -20,7 +20,9 @@ from tests.support.stack import ProductionStack
 class Cluster(ProductionStack):
     def say(self, sender: str, message: str) -> tuple[str, str]:
         """(reply text, the replica that answered)."""
-        response = requests.post(self.webhook, json={"sender": sender, "message": message}, timeout=120)
+        response = requests.post(
+            self.webhook, json={"sender": sender, "message": message}, headers=self.rest_headers, timeout=120
+        )
         assert response.status_code == 200, response.text
         return "\n".join(m.get("text", "") for m in response.json()), response.headers.get("X-Upstream", "")
 

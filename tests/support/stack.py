@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import glob
 import os
+import secrets
 import shutil
 import socket
 import subprocess
@@ -147,9 +148,14 @@ http {{
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
+SECRETS = ("ACTION_SERVER_TOKEN", "CAREERBOT_SESSION_SECRET", "CAREERBOT_REST_TOKEN")
+"""Shared by every replica (and Rasa with the action server); the REST channel needs its token."""
+
+
 def profile_env(database_url: Callable[[str], str], redis_host: str, redis_port: int, actions_url: str) -> dict:
     """The production profile's settings (the deployment files are checked against these)."""
     return {
+        **{name: secrets.token_urlsafe(24) for name in SECRETS},
         "CAREERBOT_KB_URL": database_url("careers_kb"),
         "TRACKER_STORE_URL": database_url("trackers"),
         "TRACKER_STORE_DIALECT": "postgresql",
@@ -187,6 +193,7 @@ class ProductionStack:
         self.actions: servers.Server | None = None
         self.replicas: dict[int, servers.Server] = {}
         self.webhook = f"http://127.0.0.1:{nginx_port}/webhooks/rest/webhook"
+        self.rest_headers = {"Authorization": f"Bearer {self.env['CAREERBOT_REST_TOKEN']}"}
 
     def start(self) -> None:
         self.services.start_postgres("trackers", "careers_kb")

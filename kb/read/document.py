@@ -1,0 +1,59 @@
+"""What every reader produces: a document's sections, in order, with their paragraphs and sentences.
+
+A section also knows where it sits in the outline (its heading ``level`` and ``parent``), so that a
+fact can be placed under "<career>" > "<topic>" whatever format the document came in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kb import patterns
+
+INTRODUCTION = "Introduction"
+
+
+@dataclass
+class Paragraph:
+    text: str
+    sentences: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Section:
+    heading: str
+    group: str | None  # the heading this section is one of several under ("Hard Skills", "Related Careers")
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    level: int = 1  # 1 for the document's title, 2, 3... for the headings under it
+    parent: str | None = None  # the heading of the nearest enclosing section
+
+    @property
+    def sentences(self) -> list[str]:
+        return [s for p in self.paragraphs for s in p.sentences]
+
+
+@dataclass
+class Document:
+    title: str | None  # the first top-level heading, or else the first heading
+    sections: list[Section]
+
+
+def paragraph(text: str) -> Paragraph:
+    """A paragraph split into sentences by the shared spaCy sentencizer."""
+    sentences = [s.text.strip() for s in patterns.nlp()(text).sents if s.text.strip()]
+    return Paragraph(text=text, sentences=sentences)
+
+
+class Outline:
+    """The headings open at the current point of a document, outermost first, to find each one's parent."""
+
+    def __init__(self) -> None:
+        self._open: list[tuple[int, str]] = []
+
+    def enter(self, heading: str, level: int) -> str | None:
+        """Open a heading; returns its parent, the nearest open heading of a lower level."""
+        while self._open and self._open[-1][0] >= level:
+            self._open.pop()
+        parent = self._open[-1][1] if self._open else None
+        self._open.append((level, heading))
+        return parent

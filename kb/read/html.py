@@ -1,0 +1,164 @@
+"""Web pages saved from a site -> sections, paragraphs and sentences.
+
+Only the page's own content is read: scripts, styles, forms, navigation, the site's header and
+footer, asides, and elements whose id, class, role or aria-label mark them as cookie or consent
+banners, menus, breadcrumbs or navigation are dropped. Headings h1-h6 open sections at their levels;
+paragraphs, list items, definitions and table rows are the paragraphs. A table row is written as
+"Header: cell; Header: cell", so every cell keeps the column it is in and the row it belongs to.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import zip_longest
+from typing import NamedTuple
+
+from bs4 import BeautifulSoup
+from bs4.element import NavigableString, PageElement, PreformattedString, Tag
+
+from kb.read.document import INTRODUCTION, Document, Outline, Section, paragraph
+
+DROPPED = {"script", "style", "noscript", "template", "nav", "aside", "form"}
+PAGE_ENDS = {"header", "footer"}  # the site's, unless inside a landmark: then they belong to its content
+LANDMARKS = {"article", "aside", "main", "nav", "section"}
+KEPT = {"html", "body", "main", "article"}  # the content itself, whatever its class says ("has-cookie-banner")
+CHROME_WORDS = {
+    "breadcrumb", "breadcrumbs", "consent", "cookie", "cookies", "gdpr", "menu", "nav", "navbar", "navigation"
+}  # fmt: skip
+CHROME_ROLES = {"navigation", "menu", "menubar", "banner", "contentinfo", "complementary"}
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+TEXT_BLOCKS = {"p", "li", "dd"}
+BLOCKS = HEADINGS | TEXT_BLOCKS | {
+    "address", "article", "aside", "blockquote", "caption", "div", "dl", "dt", "figure", "ol", "pre", "section",
+    "table", "td", "th", "tr", "ul",
+}  # fmt: skip
+LABELS = {"strong", "b"}
+
+
+class Block(NamedTuple):
+    text: str
+    level: int = 0  # a heading's level, 0 for a paragraph
+
+
+def read(text: str) -> Document:
+    """Sections in document order; a section's group is its parent heading, unless that is the title."""
+    soup = BeautifulSoup(text, "html.parser")
+    for element in soup.find_all(_is_chrome):
+        if not element.decomposed:  # not already gone with an enclosing element
+            element.decompose()
+    blocks = list(_blocks(soup.body or soup))
+    headings = [b for b in blocks if b.level]
+    title = next((b.text for b in headings if b.level == 1), headings[0].text if headings else None)
+    sections: list[Section] = []
+    outline = Outline()
+    for block in blocks:
+        if block.level:
+            parent = outline.enter(block.text, block.level)
+            group = None if parent == title else parent  # the title encloses everything, so it groups nothing
+            sections.append(Section(heading=block.text, group=group, level=block.level, parent=parent))
+            continue
+        if not sections:
+            sections.append(Section(heading=INTRODUCTION, group=None))
+        sections[-1].paragraphs.append(paragraph(block.text))
+    return Document(title=title, sections=[s for s in sections if s.paragraphs])
+
+
+def _is_chrome(tag: Tag) -> bool:
+    """Page furniture around the content: scripts, navigation, site header and footer, cookie banners."""
+    if tag.name in PAGE_ENDS:
+        return tag.find_parent(LANDMARKS) is None
+    if tag.name in DROPPED:
+        return True
+    if tag.name in KEPT:
+        return False
+    if str(tag.get("role", "")).lower() in CHROME_ROLES:
+        return True
+    described = " ".join([str(tag.get("id", "")), *tag.get("class", []), str(tag.get("aria-label", ""))])
+    words = {w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", described)}
+    return bool(words & CHROME_WORDS)
+
+
+def _blocks(node: Tag) -> Iterator[Block]:
+    """Headings and paragraphs under ``node``, in document order."""
+    for child in node.children:
+        if not isinstance(child, Tag):
+            continue
+        if child.name in HEADINGS:
+            if text := _text(child):
+                yield Block(text, int(child.name[1]))
+        elif child.name == "table":
+            yield from (Block(row) for row in _rows(child))
+        elif child.name in TEXT_BLOCKS:
+            label = child.find_previous_sibling("dt") if child.name == "dd" else None
+            for i, line in enumerate(_lines(child)):
+                yield Block(f"{_text(label)}: {line}" if label and i == 0 else line)
+            yield from _blocks(child)  # lists and paragraphs nested in a list item
+        else:
+            yield from _blocks(child)
+
+
+def _lines(tag: Tag) -> list[str]:
+    """The element's own text, without nested blocks, as lines: a <br> starts a new line, and so does a
+    bold label that opens a line of the source, as in Markdown's "**Label:** value" lines."""
+    lines: list[list[str]] = [[]]
+    for child in tag.children:
+        if isinstance(child, Tag) and child.name in BLOCKS:
+            continue
+        if _starts_line(child):
+            lines.append([])
+        lines[-1].append(_inline(child))
+    return [text for parts in lines if (text := _squash("".join(parts)))]
+
+
+def _starts_line(element: PageElement) -> bool:
+    if not isinstance(element, Tag):
+        return False
+    if element.name == "br":
+        return True
+    before = element.previous_sibling
+    return (
+        element.name in LABELS
+        and _text(element).endswith(":")
+        and isinstance(before, NavigableString)
+        and before.rstrip(" \t").endswith("\n")
+    )
+
+
+def _rows(table: Tag) -> Iterator[str]:
+    """The caption, then each row as "Header: cell; ...", the header being the last row of <th> cells."""
+    caption = table.find("caption", recursive=False)
+    if caption and (text := _text(caption)):
+        yield text
+    header: list[str] = []
+    for row in table.find_all("tr"):
+        if row.find_parent("table") is not table:
+            continue  # a table nested in a cell is read as part of that cell
+        cells = row.find_all(["th", "td"], recursive=False)
+        texts = [_text(cell) for cell in cells]
+        if cells and all(cell.name == "th" for cell in cells):
+            header = texts
+            continue
+        pairs = zip_longest(header, texts, fillvalue="")
+        if line := "; ".join(f"{name}: {text}" if name else text for name, text in pairs if text):
+            yield line
+
+
+def _text(element: PageElement) -> str:
+    return _squash(_inline(element))
+
+
+def _inline(element: PageElement) -> str:
+    """All text under an element; block boundaries and line breaks become spaces, comments vanish."""
+    if isinstance(element, PreformattedString):
+        return ""
+    if isinstance(element, NavigableString):
+        return str(element)
+    if not isinstance(element, Tag) or element.name == "br":
+        return " "
+    inner = "".join(_inline(child) for child in element.children)
+    return f" {inner} " if element.name in BLOCKS else inner
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())

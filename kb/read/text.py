@@ -1,0 +1,108 @@
+"""Plain text -> sections, paragraphs and sentences.
+
+Headings are short lines without closing punctuation, short ALL-CAPS lines ("PAY AND BENEFITS:"),
+and question lines ("How long does the training take?"). A heading followed directly by another heading
+opens a *group* ("Hard Skills", "Related Careers") whose children are the headings that follow, until
+the next group heading, or, for a group of career sections, until the first heading that is not a job
+title.
+
+Plain text has no heading levels, so they are inferred from how headings are written: the first
+heading is the title (level 1), ALL-CAPS headings are level 2, the others level 3, and a heading in a
+group is at least one level below the group's heading.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kb import patterns
+from kb.read.document import INTRODUCTION, Document, Outline, Section, paragraph
+from kb.vocabulary import CONNECTIVES
+
+BULLET = re.compile(r"^\s*(?:[•\u2022*\-–]|\d+[.)])\s+")
+PROMOTION = re.compile(r"\bLearn More\.?\s*$|\bSign up (?:today|now)\b|\bClick here\b", re.I)
+MAX_HEADING_WORDS = 12
+MAX_QUESTION_WORDS = 15  # a question line is a heading even when it is a little longer than a title
+
+
+def is_heading(line: str) -> bool:
+    return _is_title_line(line) or _is_caps_line(line) or _is_question_line(line)
+
+
+def _is_title_line(line: str) -> bool:
+    words = line.split()
+    return (
+        0 < len(words) <= MAX_HEADING_WORDS
+        and len(line) <= 90
+        and line[0].isupper()
+        and not BULLET.match(line)
+        and line[-1] not in '.,;:!"”'
+    )
+
+
+def _is_caps_line(line: str) -> bool:
+    """A short line in capitals ("PAY:") is a heading whatever punctuation closes it."""
+    return 0 < len(line.split()) <= MAX_HEADING_WORDS and len(line) > 1 and line.isupper() and not BULLET.match(line)
+
+
+def _is_question_line(line: str) -> bool:
+    """FAQ pages head each answer with its question."""
+    return (
+        0 < len(line.split()) <= MAX_QUESTION_WORDS
+        and line[0].isupper()
+        and line.endswith("?")
+        and not BULLET.match(line)
+    )
+
+
+def split_blocks(text: str) -> list[str]:
+    """Headings and paragraphs; bullets start their own paragraph, wrapped lines are joined."""
+    blocks: list[str] = []
+    for raw in re.split(r"\n\s*\n", text.replace("\r\n", "\n")):
+        lines = [ln.strip() for ln in raw.split("\n") if ln.strip()]
+        if (
+            len(lines) > 1
+            and is_heading(lines[0])
+            and lines[1][0].isupper()
+            and (lines[0].split()[-1].lower() not in CONNECTIVES)
+        ):
+            blocks.append(lines.pop(0))
+        current: list[str] = []
+        for line in lines:
+            if BULLET.match(line) and current:
+                blocks.append(" ".join(current))
+                current = []
+            current.append(line)
+        if current:
+            blocks.append(" ".join(current))
+    return blocks
+
+
+def read(text: str) -> Document:
+    """Sections in document order; text before the first heading is the introduction."""
+    blocks = [b for b in split_blocks(text) if not PROMOTION.search(b)]
+    sections: list[Section] = []
+    outline = Outline()
+    title: str | None = None
+    group: str | None = None
+    group_level = 0
+    group_of_careers = False
+    for i, block in enumerate(blocks):
+        if is_heading(block):
+            level = 1 if title is None else 2 if _is_caps_line(block) else 3
+            title = title or block
+            if i + 1 < len(blocks) and is_heading(blocks[i + 1]):
+                group, group_level = block, level
+                group_of_careers = patterns.is_career_title(blocks[i + 1])
+                outline.enter(block, level)
+                continue
+            if group_of_careers and not patterns.is_career_title(block):
+                group, group_of_careers = None, False
+            if group:
+                level = max(level, group_level + 1)
+            sections.append(Section(heading=block, group=group, level=level, parent=outline.enter(block, level)))
+            continue
+        if not sections:
+            sections.append(Section(heading=INTRODUCTION, group=None))
+        sections[-1].paragraphs.append(paragraph(BULLET.sub("", block).strip()))
+    return Document(title=title, sections=[s for s in sections if s.paragraphs])
