@@ -214,7 +214,9 @@ class SocketIOChannel(AlwaysAnswering, SocketIOInput):
 
     def blueprint(self, on_new_message: Handler) -> Blueprint:
         handle = guarded(on_new_message)
-        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=settings.WEB_ORIGINS)
+        # Rasa's CORS (--cors, the same origins) answers the browser's checks for every route; socket.io
+        # adding its own headers would double them, so it only refuses other origins (``connect``).
+        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=[])
         sessions = Sessions(settings.session_secret())
         self.sio = sio  # Rasa's get_output_channel() uses it
         blueprint = SocketIOBlueprint(sio, self.socketio_path or "/socket.io")
@@ -222,6 +224,11 @@ class SocketIOChannel(AlwaysAnswering, SocketIOInput):
         @blueprint.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
             return response.json({"status": "ok"})
+
+        @sio.on("connect", namespace=self.namespace)
+        async def connect(socket: str, environ: dict[str, Any], auth: Any = None) -> bool:
+            origin = environ.get("HTTP_ORIGIN")
+            return origin is None or origin in settings.WEB_ORIGINS  # no Origin: not a browser, CORS is moot
 
         @sio.on("session_request", namespace=self.namespace)
         async def session_request(socket: str, data: Any) -> None:

@@ -13,6 +13,7 @@ import pytest
 import requests
 
 from bot import settings
+from bot.plugins.channels import TOO_LONG
 from bot.plugins.slack import SlackChannel, SlackOff
 from tests.e2e.conftest import SLACK_SECRET, RunningBot
 from tests.e2e.fake_slack import FakeSlackApi
@@ -92,6 +93,14 @@ def test_signed_message_is_answered_through_the_web_api(url: str, slack_api: Fak
     [section] = [b for b in answer["blocks"] if b["type"] == "section"]
     assert section["text"]["type"] == "mrkdwn"
     assert "_Source: back-end-developer-careers.txt" in section["text"]["text"]
+
+
+def test_an_over_long_message_gets_the_same_polite_refusal_as_on_every_channel(
+    url: str, slack_api: FakeSlackApi
+) -> None:
+    assert post(url, event("what does a database architect earn? " * 100, "D150")).status_code == 200
+    [answer] = wait_posts_to(slack_api, "D150")
+    assert answer["text"] == TOO_LONG.format(limit=settings.MAX_MESSAGE_CHARS)
 
 
 def test_forged_signature_is_rejected(url: str, slack_api: FakeSlackApi) -> None:
