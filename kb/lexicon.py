@@ -12,8 +12,8 @@ custodian.n.01), so the roots are those branches. The alternative, any hyponym o
 measured and rejected: it takes every person noun (student, patient, employer, customer, user,
 graduate) and a heading noun like "job" (the biblical Job), so it would need a longer list of
 exceptions than of roots (``tests/kb/test_lexicon.py`` holds the nouns both rules were measured on).
-Nouns WordNet lacks are not occupations: a suffix rule (-ist, -ician, -ologist) found no occupation
-missing from WordNet in the corpus, so it is left out.
+Nouns WordNet lacks are not occupations: the corpus's occupation nouns WordNet lacks (pipefitter,
+installer) end in -er, too common an ending to count, so a suffix rule would not help and is left out.
 
 Our own reader of WordNet's database files (wndb(5)) rather than NLTK's: NLTK 3.10's reader refuses
 files reached through a symbolic link outside its root, wants its folder registered on
@@ -82,7 +82,7 @@ class Lexicon:
 
 @lru_cache(maxsize=4)
 def load(folder: Path = WORDNET_DIR) -> Lexicon:
-    """WordNet's nouns from ``folder``, once per process (about half a second)."""
+    """WordNet's nouns from ``folder``, once per process (about a quarter of a second)."""
     senses = _index(folder / "index.noun")
     irregular: dict[str, list[str]] = defaultdict(list)
     for line in (folder / "noun.exc").read_text(encoding="utf-8").splitlines():
