@@ -24,7 +24,7 @@ from kb.schema import FACT_MODELS, Alias, Career, Course, Document, Passage
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR_VERSION = "3"
+EXTRACTOR_VERSION = "4"
 EXTRACTORS: tuple[Extractor, ...] = (careers.extract, skills.extract, courses.extract, provider.extract)
 ALIASES_FILE = Path(__file__).with_name("aliases.yml")
 
@@ -46,12 +46,27 @@ def fingerprint(text: str) -> str:
 
 
 def parse(name: str, text: str, known_careers: list[str]) -> ParsedDocument:
-    sections = read.parse(text, Path(name).suffix).sections
-    own = [t for s in sections if (t := patterns.career_title(s.heading))]
+    document = read.parse(text, Path(name).suffix)
+    sections = document.sections
+    own = _careers(sections)
     main = _main_career(sections, own)
     return ParsedDocument(
-        name=name, sections=sections, known_careers=sorted(set(own + known_careers)), main_career=main
+        name=name,
+        sections=sections,
+        known_careers=sorted(set(own + known_careers)),
+        main_career=main,
+        title=document.title,
+        careers=own,
     )
+
+
+def _careers(sections: list[Section]) -> list[str]:
+    """The careers a document presents: named by a heading (or the heading a section sits under), a list
+    item, a label or a table row."""
+    headings = {h for s in sections for h in (s.heading, s.group, s.parent) if h}
+    named = [t for h in sorted(headings) for t in patterns.career_titles(h)]
+    led = [t for s in sections for p in s.paragraphs if (t := patterns.lead_title(p.text))]
+    return sorted(set(named + led))
 
 
 def _main_career(sections: list[Section], own: list[str]) -> str | None:
@@ -103,7 +118,7 @@ def _store(session: Session, parsed: ParsedDocument, print_: str) -> None:
     document = Document(name=parsed.name, fingerprint=print_, main_career=parsed.main_career)
     session.add(document)
     ctx = Context(session, document)
-    for title in sorted({patterns.career_title(s.heading) for s in parsed.sections} - {None}):
+    for title in parsed.careers:
         ctx.career(title)
     position = 0
     for section in parsed.sections:

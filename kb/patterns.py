@@ -15,9 +15,9 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
-from kb.vocabulary import JOB_NOUNS, TITLE_LEADERS
+from kb import lexicon
+from kb.vocabulary import CONNECTIVES, FUNCTION_WORDS, TITLE_LEADERS
 
-JOB_HEADS = tuple(noun.capitalize() for noun in JOB_NOUNS)
 QUALIFIERS = (
     "just over",
     "just under",
@@ -41,7 +41,11 @@ NUMBER_WORDS = {
         "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
     )
 } | {"thirty": 30, "forty": 40, "fifty": 50, "a dozen": 12}
-TITLE_WORD = r"^(?:[A-Z][\w.&'’]*|-|&)$"
+TITLE_WORD = re.compile(r"^(?:[A-Z][\w.&'’]*|-|&)$")
+MODIFIER = re.compile(r"^\w[\w.&'’-]*$")
+NOT_MODIFIERS = FUNCTION_WORDS | {w.lower() for w in TITLE_LEADERS}
+PARENTHESES = re.compile(r"\s*\([^)]*\)")
+MAX_TITLE_WORDS = 7
 ORG_NAMES = {
     "BLS": "BLS",
     "Bureau of Labor Statistics": "BLS",
@@ -60,8 +64,6 @@ def nlp() -> Language:
 @lru_cache(maxsize=1)
 def _matcher() -> Matcher:
     matcher = Matcher(nlp().vocab)
-    heads = list(JOB_HEADS) + [h + "s" for h in JOB_HEADS]
-    matcher.add("JOB_TITLE", [[{"TEXT": {"REGEX": TITLE_WORD}, "OP": "*"}, {"TEXT": {"IN": heads}}]], greedy="LONGEST")
     matcher.add("MONEY", [[{"ORTH": "$"}, {"LIKE_NUM": True}]])
     matcher.add("PERCENT", [[{"LIKE_NUM": True}, {"LOWER": {"IN": ["percent", "%", "per-cent"]}}]])
     return matcher
@@ -122,38 +124,105 @@ def qualifier_before(sentence: str, start: int) -> str | None:
     return None
 
 
+def is_occupation(word: str) -> bool:
+    return word.isalpha() and lexicon.load().is_occupation(word)
+
+
 def singular(title: str) -> str:
-    words = title.split()
-    last = words[-1]
-    if last.endswith("s") and last[:-1] in JOB_HEADS:
-        words[-1] = last[:-1]
-    return " ".join(words)
+    """A job title with its head noun singular: "Registered Nurses" -> "Registered Nurse"."""
+    *words, head = title.split()
+    return " ".join([*words, lexicon.load().singular(head)])
 
 
 def capitalised_titles(text: str) -> list[tuple[int, int, str]]:
     """Title-cased job titles in running text: (start, end, singular title)."""
     doc = tokens(text)
     found = []
-    for span in _spans(doc, "JOB_TITLE"):
-        while len(span) > 1 and (span[0].text in TITLE_LEADERS or span[0].text in "-&"):
-            span = span[1:]
-        if len(span) >= 2:
-            found.append((span.start_char, span.end_char, singular(span.text)))
+    start = 0
+    while start < len(doc):
+        end = start
+        while end < len(doc) and TITLE_WORD.match(doc[end].text):
+            end += 1
+        heads = [i for i in range(start, end) if is_occupation(doc[i].text)]
+        if heads:
+            span = doc[start : heads[-1] + 1]
+            while len(span) > 1 and (span[0].text in TITLE_LEADERS or span[0].text in "-&"):
+                span = span[1:]
+            if len(span) >= 2:
+                found.append((span.start_char, span.end_char, singular(span.text)))
+        start = end + 1
     return found
 
 
-QUESTION_TITLE = re.compile(r"^(?:What (?:is|are|does|do) (?:an? |the )?)(?P<title>.+?)(?: do)?\?*$")
-
-
 def career_title(heading: str) -> str | None:
-    """The job title a heading is about ("What is a Back End Developer?"), if it is only that."""
-    match = QUESTION_TITLE.match(heading.strip())
-    text = match.group("title") if match else heading.strip()
-    doc = tokens(text)
-    spans = _spans(doc, "JOB_TITLE")
-    if spans and any(s.start == 0 and s.end == len(doc) for s in spans) and len(doc) >= 2:
-        return singular(doc.text)
-    return None
+    """The job title a heading is about, if it is only that ("Registered Nurses (RNs)", "ACTUARIES") or a
+    question about it ("How much do UX designers make?"). A heading naming a career among other words
+    ("What Registered Nurses Do", "Teacher pay") is a part of that career's section, not a career."""
+    text = PARENTHESES.sub("", heading).strip()
+    words = text.rstrip("?").split()
+    if text.endswith("?"):
+        heads = [i for i, word in enumerate(words) if is_occupation(word)]
+        if not heads:
+            return None
+        first = heads[-1]
+        while first > 0 and _is_modifier(words[first - 1]):
+            first -= 1
+        words = words[first : heads[-1] + 1]
+    if not _is_title(words):
+        return None
+    return singular(" ".join(_capitalised(word, text.isupper()) for word in words))
+
+
+def career_titles(heading: str) -> list[str]:
+    """The careers a heading names: its job title, or the titles it lists ("Careers: Actuaries,
+    Statisticians and Financial Analysts"), when it lists at least two."""
+    if title := career_title(heading):
+        return [title]
+    listed = [t for item in split_list(heading.rsplit(":", 1)[-1]) if (t := career_title(item))]
+    return listed if len(listed) >= 2 else []
+
+
+def lead_title(paragraph: str) -> str | None:
+    """The job title a paragraph is, or leads with: a list item ("Accountant (after transfer)"), a label
+    ("Licensed Practical Nurses: they provide ..."), or a table row's first cell ("Career: Middle School
+    Teachers; Median pay: ...")."""
+    label, _, rest = paragraph.partition(":")
+    candidates = [paragraph, label] if len(label.split()) > 1 else [paragraph]  # "Source:" labels a note
+    if ";" in rest:
+        candidates.append(rest.split(";", 1)[0])
+    return next((t for c in candidates if _reads_as_title(c) and (t := career_title(c))), None)
+
+
+def _reads_as_title(text: str) -> bool:
+    """Written as a name: title case, or a few words ("Bookkeeping clerk"), not a sentence's opening."""
+    words = PARENTHESES.sub("", text).split()
+    return not text.strip().endswith("?") and (
+        len(words) <= 3 or all(w[0].isupper() or w.lower() in CONNECTIVES for w in words)
+    )
+
+
+def _is_title(words: list[str]) -> bool:
+    """Modifiers, possibly joined by "and", then an occupation: "Kindergarten and Elementary School Teachers"."""
+    if not words or len(words) > MAX_TITLE_WORDS or not is_occupation(words[-1]):
+        return False
+    for i, word in enumerate(words[:-1]):
+        joined = word.lower() in ("and", "&") and 0 < i and _is_modifier(words[i - 1])
+        if not (joined or _is_modifier(word)):
+            return False
+        if words[i + 1].lower() in ("and", "&") and is_occupation(word):
+            return False  # a list of careers ("Accountants and Auditors"), not one
+    return True
+
+
+def _is_modifier(word: str) -> bool:
+    return bool(MODIFIER.match(word)) and word.lower() not in NOT_MODIFIERS
+
+
+def _capitalised(word: str, all_caps: bool) -> str:
+    """A heading's word as a title writes it: capitals kept ("UX", "DevOps"), connectives in lower case."""
+    if word.lower() in CONNECTIVES:
+        return word.lower()
+    return word.capitalize() if all_caps or word.islower() else word
 
 
 def is_career_title(heading: str) -> bool:

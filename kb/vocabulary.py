@@ -1,6 +1,6 @@
 """The words the knowledge base treats specially, in one place.
 
-These describe English, not any document: the head nouns of job titles, and the small words that
+These describe English, not any document: the head nouns of job titles people ask about, and the small words that
 are never part of a name (so names are not matched across them, search ignores them, and a line
 ending in one is a wrapped line, not a heading).
 """
@@ -12,7 +12,8 @@ JOB_NOUNS = (
     "technician consultant officer researcher nurse teacher accountant clerk doctor lawyer pilot chef plumber "
     "electrician dentist pharmacist therapist writer artist marketer recruiter"
 ).split()
-"""Head nouns of job titles ("Data *Scientist*", "registered *nurses*")."""
+"""Head nouns of job titles in visitors' messages (``kb.matching``), tagged by one regular expression per
+message; career documents are read with WordNet instead (``kb.lexicon``)."""
 
 CONNECTIVES = frozenset("a an the of and or to in for with on by at".split())
 """Articles, prepositions and conjunctions: a line that ends in one continues on the next."""

@@ -24,6 +24,8 @@ class ParsedDocument:
     sections: list[Section]
     known_careers: list[str]  # careers this document has sections for, plus those already in the KB
     main_career: str | None
+    title: str | None = None  # the document's title heading
+    careers: list[str] = field(default_factory=list)  # the careers this document itself presents
     _mention_patterns: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -42,11 +44,16 @@ class ParsedDocument:
         return sorted(found.items())
 
     def section_career(self, section: Section) -> str | None:
+        """The career a section is about: its heading's, else that of the career section it is part of
+        ("Pay" under "ACTUARIES"); the document's title encloses everything, so it does not count."""
         title = patterns.career_title(section.heading)
         if title in self.known_careers:
             return title
         if section.heading == INTRODUCTION:
             return self.main_career
+        if section.parent and section.parent != self.title:
+            parent = patterns.career_title(section.parent)
+            return parent if parent in self.known_careers else None
         return None
 
 

@@ -20,6 +20,7 @@ from kb.read.document import INTRODUCTION, Document, Outline, Section, paragraph
 from kb.vocabulary import CONNECTIVES
 
 BULLET = re.compile(r"^\s*(?:[•\u2022*\-–]|\d+[.)])\s+")
+LABEL = re.compile(r"^[A-Z][\w'’&-]*(?: [\w'’&-]+){0,5}: \S")  # "Nurse Practitioners: they ...", a list's lead
 PROMOTION = re.compile(r"\bLearn More\.?\s*$|\bSign up (?:today|now)\b|\bClick here\b", re.I)
 MAX_HEADING_WORDS = 12
 MAX_QUESTION_WORDS = 15  # a question line is a heading even when it is a little longer than a title
@@ -56,7 +57,7 @@ def _is_question_line(line: str) -> bool:
 
 
 def split_blocks(text: str) -> list[str]:
-    """Headings and paragraphs; bullets start their own paragraph, wrapped lines are joined."""
+    """Headings and paragraphs; bullets and labelled lines start their own paragraph, wrapped lines are joined."""
     blocks: list[str] = []
     for raw in re.split(r"\n\s*\n", text.replace("\r\n", "\n")):
         lines = [ln.strip() for ln in raw.split("\n") if ln.strip()]
@@ -69,7 +70,7 @@ def split_blocks(text: str) -> list[str]:
             blocks.append(lines.pop(0))
         current: list[str] = []
         for line in lines:
-            if BULLET.match(line) and current:
+            if (BULLET.match(line) or LABEL.match(line)) and current:
                 blocks.append(" ".join(current))
                 current = []
             current.append(line)
