@@ -9,7 +9,14 @@ export PATH := $(PATH):/usr/sbin
 
 .PHONY: setup packages kb train run shell test test-fast lint bench lock clean
 
-setup: $(VENV)/.installed web/node_modules/.package-lock.json
+setup: $(VENV)/.installed web/node_modules/.package-lock.json /usr/share/wordnet/data.noun
+
+# WordNet's noun database (Debian's wordnet-base): the KB builder decides which headings name an occupation with it.
+/usr/share/wordnet/data.noun:
+	@echo "Installing Debian's wordnet-base (WordNet's database, for finding careers in documents) ..."
+	@SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  ( $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wordnet-base ) \
+	  > /dev/null || { echo "Could not install wordnet-base: run 'apt-get install wordnet-base' as root."; exit 1; }
 
 web/node_modules/.package-lock.json: web/package.json web/package-lock.json
 	@echo "Installing the widget's socket.io client (npm ci) ..."
