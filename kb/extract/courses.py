@@ -71,10 +71,6 @@ NOT_TOPICS = {
     "Certificate",
     "Best",
     "Bootcamp",
-    "Noble",
-    "Desktop",
-    "Forbes",
-    "Advisor",
     "Rest",
     "REST",
     "U.S.",
@@ -169,8 +165,10 @@ def _course_facts(course: Course, sentence: str, source: dict) -> Iterator[Base]
 
 
 def _topics(course: str, provider: str | None, sentences: list[str]) -> Iterator[tuple[str, str]]:
-    """Technologies and subjects a course names: capitalised tech words, and listed subjects."""
+    """Technologies and subjects a course names: capitalised tech words, and listed subjects. The
+    provider's name, or any word of it ("Acme's classes"), is not a subject."""
     names = re.compile("|".join(re.escape(n) for n in (course, provider) if n))
+    provider_words = set((provider or "").split())
     seen: set[str] = set()
 
     def fresh(topic: str) -> bool:
@@ -190,6 +188,7 @@ def _topics(course: str, provider: str | None, sentences: list[str]) -> Iterator
                 tok is not None
                 and TECH_WORD.match(tok.text)
                 and tok.text not in NOT_TOPICS
+                and tok.text not in provider_words
                 and not (tok.i == 0 and tok.text.istitle())
             ):
                 run.append(tok.text)
