@@ -31,8 +31,13 @@ class TrainingFailed(RuntimeError):
 
 
 def build_kb() -> bool:
-    """Build the KB and the mention vocabulary; False when some document could not be used."""
+    """Build the KB and the mention vocabulary; False when some document could not be used.
+
+    Then say what was read, so an operator can check a document they added: a line for each document
+    read this time (unchanged ones were reported before), a warning for any document in which no career
+    or course was found, and the report with every fact and its source sentence."""
     from kb import builder
+    from kb import report as kb_report
     from kb.query import KnowledgeBase
 
     started = time.monotonic()
@@ -45,9 +50,29 @@ def build_kb() -> bool:
         f"({time.monotonic() - started:.1f} s).",
         flush=True,
     )
+    documents = kb_report.documents(settings.KB_URL)
+    for document in documents:
+        if document.name in report.built:
+            print(
+                f"  {document.name}: {_count(len(document.careers), 'career')}, "
+                f"{_count(len(document.courses), 'course')}, {_count(len(document.facts), 'fact')}, "
+                f"{len(document.unattributed)} of {_count(document.sentences, 'sentence')} not attributed",
+                flush=True,
+            )
+            if document.facts:
+                print("    " + ", ".join(f"{kind} {n}" for kind, n in document.counts.items()), flush=True)
+        if document.empty:
+            print(f"  WARNING {document.name}: no career or course found; does a heading name each career?", flush=True)
+    html = settings.BUILD_DIR / "kb-report.html"
+    html.write_text(kb_report.to_html(documents), encoding="utf-8")
+    print(f"  Report, every fact with its source sentence: {html}", flush=True)
     for error in report.errors.values():
         print(f"  ERROR {error}", file=sys.stderr)
     return report.ok
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def _newest(paths: list[Path]) -> float:

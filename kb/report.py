@@ -1,0 +1,200 @@
+"""What the builder read from each document, so an operator who adds one can check it in a minute.
+
+``documents(url)`` gives, per document, every fact with its kind, its values and its source sentence,
+the careers and courses they are about, and the document's sentences no fact cites; ``to_html`` lays
+that out as one browsable page. The KB is read with one query per table, whatever the number of
+documents, so a large KB still reports in seconds. Document strings are operators' files and may hold
+markup: the page escapes every one of them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from html import escape
+
+from sqlalchemy import Table, select
+from sqlalchemy.engine import Connection
+
+from kb import db
+from kb.schema import FACT_MODELS, Career, Course, Document, Passage, Skill, SkillExample
+
+FACT_TABLES = tuple(m for m in FACT_MODELS if m is not Passage)
+KINDS = tuple(m.__tablename__.replace("_", " ") for m in FACT_TABLES)  # "kind" = the table's name in plain words
+SUBJECTS = ("career", "course", "provider")  # the blocks of a document, in this order
+_HIDDEN = {"id", "document_id", "section", "sentence", "career_id", "course_id"}  # shown as block or source
+_REFERENCES = {"other_career_id": "compared with", "related_id": "related career", "skill_id": "skill"}
+
+
+@dataclass(frozen=True)
+class Fact:
+    kind: str  # one of KINDS
+    subject: str  # one of SUBJECTS
+    about: str  # the career's, course's or provider's name
+    values: tuple[tuple[str, str], ...]  # (column in plain words, value), unset columns left out
+    section: str
+    sentence: str
+
+
+@dataclass
+class DocumentReport:
+    name: str
+    facts: list[Fact] = field(default_factory=list)  # in the order of their sentences in the document
+    sentences: int = 0  # the document's sentences (its passages)
+    unattributed: list[tuple[str, str]] = field(default_factory=list)  # (section, sentence) no fact cites
+
+    def _about(self, subject: str) -> list[str]:
+        return sorted({f.about for f in self.facts if f.subject == subject})
+
+    @property
+    def careers(self) -> list[str]:
+        return self._about("career")
+
+    @property
+    def courses(self) -> list[str]:
+        return self._about("course")
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Facts by kind, in ``KINDS`` order, kinds with none left out."""
+        found = Counter(f.kind for f in self.facts)
+        return {kind: found[kind] for kind in KINDS if found[kind]}
+
+    @property
+    def empty(self) -> bool:
+        """Neither a career nor a course was found: most likely no heading names one, which the operator
+        should hear of rather than find out from the bot's answers."""
+        return not self.careers and not self.courses
+
+
+def documents(url: str) -> list[DocumentReport]:
+    """Every document in the KB at ``url``, by name."""
+    engine = db.engine(url)
+    try:
+        with engine.connect() as connection:
+            reports = {i: DocumentReport(n) for i, n in connection.execute(select(Document.id, Document.name))}
+            careers = dict(connection.execute(select(Career.id, Career.name)).all())
+            courses = dict(connection.execute(select(Course.id, Course.name)).all())
+            rows = {m: _rows(connection, m.__table__) for m in FACT_MODELS}
+    finally:
+        engine.dispose()
+    skills = {row["id"]: row for row in rows[Skill]}
+    names = {"other_career_id": careers, "related_id": careers, "skill_id": {i: s["name"] for i, s in skills.items()}}
+    passages = sorted(rows[Passage], key=lambda r: (r["document_id"], r["position"]))
+    positions: dict[tuple[int, str, str], int] = {}
+    for row in passages:
+        positions.setdefault((row["document_id"], row["section"], row["sentence"]), row["position"])
+    for model, kind in zip(FACT_TABLES, KINDS, strict=True):
+        columns = {c.name for c in model.__table__.columns}
+        if model is SkillExample:  # its skill's career
+            subject, about = "career", lambda r: careers[skills[r["skill_id"]]["career_id"]]
+        elif "career_id" in columns:
+            subject, about = "career", lambda r: careers[r["career_id"]]
+        elif "course_id" in columns:
+            subject, about = "course", lambda r: courses[r["course_id"]]
+        else:
+            subject, about = "provider", lambda r: r["provider"]
+        shown = [
+            (c.name, _REFERENCES.get(c.name, c.name.replace("_", " ")))
+            for c in model.__table__.columns
+            if c.name not in _HIDDEN and not (subject == "provider" and c.name == "provider")  # the block's name
+        ]
+        for row in rows[model]:
+            values = tuple(
+                (label, _plain(names[column][row[column]] if column in names else row[column]))
+                for column, label in shown
+                if row[column] is not None
+            )
+            reports[row["document_id"]].facts.append(
+                Fact(kind, subject, about(row), values, row["section"], row["sentence"])
+            )
+    cited = {(i, f.section, f.sentence) for i, report in reports.items() for f in report.facts}
+    for row in passages:
+        report = reports[row["document_id"]]
+        report.sentences += 1
+        if (row["document_id"], row["section"], row["sentence"]) not in cited:
+            report.unattributed.append((row["section"], row["sentence"]))
+    for i, report in reports.items():  # in reading order, to check against the document; stable: by kind within
+        report.facts.sort(key=lambda f, i=i: positions.get((i, f.section, f.sentence), len(positions)))
+    return sorted(reports.values(), key=lambda r: r.name)
+
+
+def _rows(connection: Connection, table: Table) -> list[dict]:
+    """All of a table's rows as plain dicts: SQLAlchemy's row mappings cost more than the rest of the report."""
+    result = connection.execute(select(table).order_by(table.c.id))
+    keys = list(result.keys())
+    return [dict(zip(keys, row, strict=True)) for row in result]
+
+
+def _plain(value: object) -> str:
+    """A value as a reader writes it: 95380.0 is "95380", 4.5 stays "4.5"."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+STYLE = """
+body { font: 14px/1.4 system-ui, sans-serif; margin: 2em; color: #222; }
+table { border-collapse: collapse; margin: .5em 0 1em; width: 100%; }
+th, td { border: 1px solid #ccc; padding: .25em .5em; text-align: left; vertical-align: top; }
+th { background: #f3f3f3; }
+.warning { color: #a00; font-weight: bold; }
+summary { cursor: pointer; font-weight: bold; margin: .5em 0; }
+.facts { table-layout: fixed; }
+.facts th:nth-child(1) { width: 10em; }
+.facts th:nth-child(3) { width: 14em; }
+"""
+
+
+def to_html(reports: list[DocumentReport]) -> str:
+    """One page: a table of the documents, then per document its careers, courses and providers, each
+    fact with its values and source sentence, and the sentences no fact cites."""
+    out = [
+        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>Knowledge base report</title>'
+        f"<style>{STYLE}</style></head><body>",
+        f"<h1>Knowledge base: {len(reports)} document(s)</h1>",
+        "<table><tr><th>document</th><th>careers</th><th>courses</th><th>facts</th>"
+        "<th>sentences not attributed</th></tr>",
+    ]
+    for number, report in enumerate(reports):
+        warning = ' <span class="warning">no career or course</span>' if report.empty else ""
+        out.append(
+            f'<tr><td><a href="#d{number}">{escape(report.name)}</a>{warning}</td><td>{len(report.careers)}</td>'
+            f"<td>{len(report.courses)}</td><td>{len(report.facts)}</td>"
+            f"<td>{len(report.unattributed)} of {report.sentences}</td></tr>"
+        )
+    out.append("</table>")
+    for number, report in enumerate(reports):
+        out += _document(number, report)
+    out.append("</body></html>\n")
+    return "\n".join(out)
+
+
+def _document(number: int, report: DocumentReport) -> list[str]:
+    counts = ", ".join(f"{kind} {n}" for kind, n in report.counts.items()) or "no facts"
+    out = [f'<section id="d{number}"><h2>{escape(report.name)}</h2><p>{escape(counts)}</p>']
+    if report.empty:
+        out.append('<p class="warning">No career or course found in this document.</p>')
+    blocks: dict[tuple[str, str], list[Fact]] = {}
+    for fact in sorted(report.facts, key=lambda f: (SUBJECTS.index(f.subject), f.about)):
+        blocks.setdefault((fact.subject, fact.about), []).append(fact)
+    for (subject, about), facts in blocks.items():
+        out.append(
+            f"<details open><summary>{subject.capitalize()}: {escape(about)} ({len(facts)} facts)</summary>"
+            '<table class="facts"><tr><th>kind</th><th>values</th><th>section</th><th>sentence</th></tr>'
+        )
+        out += [
+            f"<tr><td>{f.kind}</td><td>{escape('; '.join(f'{k}: {v}' for k, v in f.values))}</td>"
+            f"<td>{escape(f.section)}</td><td>{escape(f.sentence)}</td></tr>"
+            for f in facts
+        ]
+        out.append("</table></details>")
+    out.append(
+        f"<details open><summary>Sentences no fact cites ({len(report.unattributed)} of {report.sentences})</summary>"
+        "<table><tr><th>section</th><th>sentence</th></tr>"
+    )
+    out += [
+        f"<tr><td>{escape(section)}</td><td>{escape(sentence)}</td></tr>" for section, sentence in report.unattributed
+    ]
+    out.append("</table></details></section>")
+    return out
