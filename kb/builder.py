@@ -18,14 +18,14 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from kb import db, patterns, read
-from kb.extract import Context, Extractor, ParsedDocument, careers, courses, provider, skills
+from kb.extract import Context, Extractor, ParsedDocument, careers, courses, names, provider, skills
 from kb.read import DocumentError, Section
 from kb.schema import FACT_MODELS, Alias, Career, Course, Document, Passage
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR_VERSION = "4"
-EXTRACTORS: tuple[Extractor, ...] = (careers.extract, skills.extract, courses.extract, provider.extract)
+EXTRACTOR_VERSION = "5"
+EXTRACTORS: tuple[Extractor, ...] = (careers.extract, names.extract, skills.extract, courses.extract, provider.extract)
 ALIASES_FILE = Path(__file__).with_name("aliases.yml")
 
 

@@ -58,6 +58,12 @@ class Term:
     label: str
 
 
+def fuzzy_matched(norm: str, term: Term) -> bool:
+    """Whether a name may match with typos: not when short, as a letter off makes it another word ("RN",
+    "SQL"), nor when an abbreviation ("CCSP"), as a letter off makes it another abbreviation."""
+    return len(norm) >= MIN_FUZZY_LENGTH and not term.surface.isupper()
+
+
 @dataclass(frozen=True)
 class Match:
     score: float
@@ -90,7 +96,7 @@ class Vocabulary:
         self._exact: dict[str, list[tuple[int, Term]]] = {}
         for position, (norm, term) in enumerate(self._normal):
             self._exact.setdefault(norm, []).append((position, term))
-        fuzzy = [(n, position, t) for position, (n, t) in enumerate(self._normal) if len(n) >= MIN_FUZZY_LENGTH]
+        fuzzy = [(n, position, t) for position, (n, t) in enumerate(self._normal) if fuzzy_matched(n, t)]
         self._by_length = sorted(fuzzy, key=lambda entry: len(entry[0]))
         self._lengths = np.array([len(norm) for norm, _, _ in self._by_length])
         self._letters = np.array([letter_counts(n) for n, _, _ in self._by_length]).reshape(-1, LETTER_BINS)

@@ -45,6 +45,8 @@ TITLE_WORD = re.compile(r"^(?:[A-Z][\w.&'’]*|-|&)$")
 MODIFIER = re.compile(r"^\w[\w.&'’-]*$")
 NOT_MODIFIERS = FUNCTION_WORDS | {w.lower() for w in TITLE_LEADERS}
 PARENTHESES = re.compile(r"\s*\([^)]*\)")
+ABBREVIATION = re.compile(r"([A-Z][A-Za-z]{1,5}?)s?")
+CALLED = re.compile(r",?\s+(?:(?:also|usually|sometimes|often)\s+)?(?:called|known as)\s+(?:(?:an?|the)\s+)?", re.I)
 MAX_TITLE_WORDS = 7
 ORG_NAMES = {
     "BLS": "BLS",
@@ -242,6 +244,48 @@ def org_in(text: str) -> str | None:
             return short
     match = re.search(r"according to (?:the )?((?:[A-Z][\w.&]*\s?)+)", text)
     return match.group(1).strip() if match else None
+
+
+def abbreviation(text: str) -> str | None:
+    """The singular of what is written as an abbreviation ("RNs" -> "RN", "SRE"): 2 to 6 letters, mostly
+    capitals, perhaps a plural s; None for a word, a figure or a year."""
+    match = ABBREVIATION.fullmatch(text.strip())
+    if not match:
+        return None
+    letters = match.group(1)
+    return letters if 2 * sum(c.isupper() for c in letters) > len(letters) else None
+
+
+def initials(name: str) -> str:
+    """The letters an abbreviation of a name is made of: "Site Reliability Engineer" -> "SRE"."""
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w.lower() not in CONNECTIVES).upper()
+
+
+def defined_names(sentence: str, career: str) -> list[str]:
+    """Other names a sentence (or heading) defines for a career it names: an abbreviation in brackets right
+    after it whose letters are the name's initials ("Registered nurses (RNs)" -> "RN"; not "Chartered
+    Financial Analyst (CFA)" for Financial Analyst), or a title with the same head noun that it is "also
+    called" ("a UX designer, also called a user experience designer" -> "User Experience Designer")."""
+    found = []
+    for match in mention_regex(career).finditer(sentence):
+        rest = sentence[match.end() :]
+        bracket = re.match(r"\s*\(([^)]*)\)", rest)
+        if bracket and (short := abbreviation(bracket.group(1))) and short.upper() == initials(career):
+            found.append(short)
+        if called := CALLED.match(rest):
+            found += _same_head_title(rest[called.end() :], career)
+    return list(dict.fromkeys(found))
+
+
+def _same_head_title(text: str, career: str) -> list[str]:
+    """The job title ``text`` starts with, when it ends in the career's head noun and is another name."""
+    words = re.split(r"[,.;:()!?]", text, maxsplit=1)[0].split()[:MAX_TITLE_WORDS]
+    head = career.split()[-1].lower()
+    end = next((i for i, w in enumerate(words) if singular(w).lower() == head), None)
+    if not end or not _is_title(words[: end + 1]):  # none, or the bare head noun ("called nurses")
+        return []
+    title = singular(" ".join(_capitalised(w, False) for w in words[: end + 1]))
+    return [title] if title.lower() != career.lower() else []
 
 
 def mention_regex(name: str) -> re.Pattern[str]:

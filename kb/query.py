@@ -22,6 +22,7 @@ from kb.schema import (
     Alias,
     Award,
     Career,
+    CareerAlias,
     CareerDescription,
     Category,
     Course,
@@ -196,6 +197,12 @@ def _terms(text: str) -> list[str]:
     return [normalize(w) for w in words if w not in FUNCTION_WORDS]
 
 
+def _with_plural(name: str) -> list[str]:
+    """A name and, when ``normalize`` does not fold it, its plural: it leaves the s of a three-letter word
+    alone ("gas", "its"), so a two-letter abbreviation's plural ("RNs") is a name of its own."""
+    return [name] if normalize(name + "s") == normalize(name) else [name, name + "s"]
+
+
 class KnowledgeBase:
     """Read access to a built knowledge base at a SQLAlchemy URL."""
 
@@ -246,6 +253,8 @@ class KnowledgeBase:
         for alias in self._all(select(Alias)):
             if alias.kind in ("skill_kind", "metric") or alias.canonical in known:
                 terms.append(Term(alias.alias, alias.canonical, alias.kind))
+        for defined in self._all(select(CareerAlias).order_by(CareerAlias.id)):
+            terms += [Term(name, defined.career.name, "career") for name in _with_plural(defined.alias)]
         return Vocabulary(terms)
 
     def resolve(self, mention: str | None, label: str) -> str | None:

@@ -164,6 +164,15 @@ class SkillExample(Provenance, Base):
     category = Column(String(32), nullable=False)  # "language" | "server" | "database" | ...
 
 
+class CareerAlias(CareerFact, Base):
+    """Another name a document itself defines for a career ("Registered nurses (RNs)" -> RN). A fact of
+    its document, unlike the curated ``Alias``es, so rebuilding or removing the document updates it."""
+
+    __tablename__ = "career_aliases"
+    id = Column(Integer, primary_key=True)
+    alias = Column(String(255), nullable=False)
+
+
 class RelatedCareer(CareerFact, Base):
     __tablename__ = "related_careers"
     id = Column(Integer, primary_key=True)
@@ -240,6 +249,7 @@ FACT_MODELS: tuple[type[Base], ...] = (
     SkillExample,
     Skill,
     RelatedCareer,
+    CareerAlias,
     CourseDescription,
     CourseTopic,
     Mentoring,

@@ -7,7 +7,7 @@ from difflib import SequenceMatcher
 
 import pytest
 
-from kb.matching import MIN_FUZZY_LENGTH, THRESHOLD, Match, Term, Vocabulary, job_titles, normalize
+from kb.matching import THRESHOLD, Match, Term, Vocabulary, fuzzy_matched, job_titles, normalize
 
 pytestmark = pytest.mark.unit
 
@@ -54,6 +54,13 @@ def test_short_names_need_an_exact_match() -> None:
     assert VOCAB.find("what is the weather like") == []
 
 
+def test_abbreviations_need_an_exact_match() -> None:
+    vocabulary = Vocabulary([Term("RN", "Registered Nurse", "career"), Term("CCSPE", "Security Expert", "career")])
+    assert vocabulary.resolve("rn", "career") == "Registered Nurse"
+    assert vocabulary.resolve("ccspe", "career") == "Security Expert"
+    assert [vocabulary.resolve(w, "career") for w in ("rm", "ccsp", "ccsppe")] == [None] * 3  # a letter off
+
+
 def test_resolve_takes_a_unique_partial_name() -> None:
     assert VOCAB.resolve("the javascript one", "course") == "JavaScript Development Certificate"
     assert VOCAB.resolve("the certificate", "course") is None  # both courses are certificates
@@ -78,7 +85,7 @@ class EveryName(Vocabulary):
                 continue
             if window == norm:
                 score = 1.0
-            elif len(norm) < MIN_FUZZY_LENGTH or abs(len(window) - len(norm)) > 0.25 * max(len(window), len(norm)):
+            elif not fuzzy_matched(norm, term) or abs(len(window) - len(norm)) > 0.25 * max(len(window), len(norm)):
                 continue
             else:
                 score = SequenceMatcher(None, window, norm, autojunk=False).ratio()
