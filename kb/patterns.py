@@ -263,9 +263,9 @@ def initials(name: str) -> str:
 
 def defined_names(sentence: str, career: str) -> list[str]:
     """Other names a sentence (or heading) defines for a career it names: an abbreviation in brackets right
-    after it whose letters are the name's initials ("Registered nurses (RNs)" -> "RN"; not "Chartered
-    Financial Analyst (CFA)" for Financial Analyst), or a title with the same head noun that it is "also
-    called" ("a UX designer, also called a user experience designer" -> "User Experience Designer")."""
+    after it whose letters are the name's initials ("Registered nurses (RNs)" -> "RN"; a credential's
+    abbreviation after a longer title is not the career's), or a title with the same head noun that it is
+    "also called" ("a UX designer, also called a user experience designer" -> "User Experience Designer")."""
     found = []
     for match in mention_regex(career).finditer(sentence):
         rest = sentence[match.end() :]
