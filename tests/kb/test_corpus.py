@@ -1,4 +1,4 @@
-"""The test corpus (tests/documents/README.md) is sound: every gold value is copied from its
+"""The test corpus (tests/CORPUS.md) is sound: every gold value is copied from its
 document, every document has its gold table and at least 15 conversations, and every conversation
 is about a subject its gold table lists, or is marked as one no document has."""
 
@@ -19,7 +19,7 @@ CORPUS = settings.ROOT / "tests" / "documents"
 CONVERSATIONS = settings.ROOT / "tests" / "eval" / "conversations"
 SHIPPED = settings.ROOT / "kb" / "documents"
 DOCUMENTS = sorted(
-    [p for p in CORPUS.rglob("*") if p.suffix in (".txt", ".md", ".html") and p.name != "README.md"]
+    [p for p in CORPUS.rglob("*") if p.suffix in (".txt", ".md", ".html")]
     + list(SHIPPED.glob("*.txt"))
 )
 ASPECTS = {

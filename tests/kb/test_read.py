@@ -17,7 +17,7 @@ from tests.conftest import SHIPPED_DOCUMENTS
 pytestmark = pytest.mark.unit
 
 CORPUS = Path(__file__).parents[1] / "documents"
-DOCUMENTS = sorted(p for p in CORPUS.glob("*.*") if p.suffix in read.READERS and p.name != "README.md") + [
+DOCUMENTS = sorted(p for p in CORPUS.glob("*.*") if p.suffix in read.READERS) + [
     SHIPPED_DOCUMENTS / "back-end-developer-careers.txt"
 ]
 
