@@ -86,7 +86,7 @@ def _course_for_topic(kb: KnowledgeBase, topic: str, ask: Ask) -> Reply:
 
 
 def _provider(kb: KnowledgeBase, _: None, ask: Ask) -> Reply:
-    return replies.quoted(kb.provider("location", "licensing", "formats"), replies.NO_PROVIDER)
+    return replies.quoted(kb.provider("location", "accreditation"), replies.NO_PROVIDER)
 
 
 def _retake(kb: KnowledgeBase, _: None, ask: Ask) -> Reply:

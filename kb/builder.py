@@ -1,32 +1,46 @@
 """Builds the knowledge base from a folder of documents.
 
-Idempotent: each document's fingerprint (its bytes plus ``EXTRACTOR_VERSION``)
-is stored, so a rebuild only re-extracts changed documents and drops deleted
-ones. A document that cannot be read, or is not of a type ``kb.read`` reads, is
-reported by name; the rest still build.
+Idempotent: each document's fingerprint (its bytes plus ``EXTRACTOR_VERSION``) is stored, so a rebuild
+only re-extracts changed documents and drops deleted ones. A document that cannot be read, or is not of
+a type ``kb.read`` reads, is reported by name; the rest still build.
+
+Reading and extraction depend on nothing but the document's own text, so changed documents are read in
+worker processes, one per core, and their findings written in one transaction with bulk inserts.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-from dataclasses import dataclass, field
+import multiprocessing
+import os
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import yaml
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select, union
 from sqlalchemy.orm import Session
 
-from kb import db, patterns, read
-from kb.extract import Context, Extractor, ParsedDocument, careers, courses, names, provider, skills
+from kb import aspects, db, figures, patterns, read
+from kb.extract import Extractor, Finding, ParsedDocument, aspect_facts, careers, courses, names, provider, skills
 from kb.read import DocumentError, Section
-from kb.schema import FACT_MODELS, Alias, Career, Course, Document, Passage
+from kb.schema import Alias, Document, Fact, Passage, Subject
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR_VERSION = "5"
-EXTRACTORS: tuple[Extractor, ...] = (careers.extract, names.extract, skills.extract, courses.extract, provider.extract)
+EXTRACTOR_VERSION = "6"
+EXTRACTORS: tuple[Extractor, ...] = (
+    careers.extract,
+    names.extract,
+    skills.extract,
+    courses.extract,
+    provider.extract,
+    aspect_facts.extract,
+)
 ALIASES_FILE = Path(__file__).with_name("aliases.yml")
+PARALLEL_FROM = 8  # fewer changed documents than this are read in this process: starting workers costs more
 
 
 @dataclass
@@ -41,36 +55,72 @@ class BuildReport:
         return not self.errors
 
 
+@dataclass
+class Extracted:
+    """Everything the builder stores for one document; plain data, so a worker process can return it."""
+
+    name: str
+    title: str
+    fingerprint: str
+    main_career: str | None
+    findings: list[Finding]
+    passages: list[tuple[str, str, tuple[str, str] | None]]  # (section, sentence, its section's subject)
+
+
 def fingerprint(text: str) -> str:
     return hashlib.sha256((EXTRACTOR_VERSION + "\0" + text).encode()).hexdigest()
 
 
-def parse(name: str, text: str, known_careers: list[str]) -> ParsedDocument:
+def parse(name: str, text: str) -> ParsedDocument:
     document = read.parse(text, Path(name).suffix)
     sections = document.sections
     own = _careers(sections)
-    main = _main_career(sections, own)
     return ParsedDocument(
         name=name,
         sections=sections,
-        known_careers=sorted(set(own + known_careers)),
-        main_career=main,
+        known_careers=own,
+        main_career=_main_career(document.title, sections),
         title=document.title,
         careers=own,
     )
 
 
+def extract(name: str, text: str) -> Extracted:
+    """A document's findings and passages: a pure function of its name and text."""
+    doc = parse(name, text)
+    findings = list(dict.fromkeys(f for extractor in EXTRACTORS for f in extractor(doc)))
+    passages = [(s.heading, sentence, doc.section_subject(s)) for s in doc.sections for sentence in s.sentences]
+    return Extracted(name, doc.title or Path(name).stem, fingerprint(text), doc.main_career, findings, passages)
+
+
 def _careers(sections: list[Section]) -> list[str]:
     """The careers a document presents: named by a heading (or the heading a section sits under), a list
-    item, a label or a table row."""
+    item, a label or a table row, or as the subject of a sentence that gives its pay or growth."""
     headings = {h for s in sections for h in (s.heading, s.group, s.parent) if h}
     named = [t for h in sorted(headings) for t in patterns.career_titles(h)]
-    led = [t for s in sections for p in s.paragraphs if (t := patterns.lead_title(p.text))]
-    return sorted(set(named + led))
+    led = [t for s in sections if _may_list_careers(s) for p in s.paragraphs if (t := patterns.lead_title(p.text))]
+    reported = [
+        t
+        for s in sections
+        for sentence in s.sentences
+        if (figures.find("money", sentence) or figures.find("percent", sentence))
+        and (t := patterns.sentence_lead_title(sentence))
+    ]
+    return sorted(set(named + led + reported))
 
 
-def _main_career(sections: list[Section], own: list[str]) -> str | None:
-    """The career a document is about: named by a 'What is a …?' heading or leading its first sentence."""
+def _may_list_careers(section: Section) -> bool:
+    """A list under a heading about one aspect of a career ("Certifications", "Skills") lists that
+    aspect's items, not careers, unless the aspect is related careers."""
+    headed = aspects.headed(section.heading, "career")
+    return not headed or any(a.name == "related_careers" for a in headed)
+
+
+def _main_career(title: str | None, sections: list[Section]) -> str | None:
+    """The career a document is about: its title's, or named by a 'What is a …?' heading or leading its
+    first sentence."""
+    if title and (career := patterns.career_title(title)):
+        return career
     for section in sections:
         if section.heading.startswith("What ") and (title := patterns.career_title(section.heading)):
             return title
@@ -81,17 +131,15 @@ def _main_career(sections: list[Section], own: list[str]) -> str | None:
     return None
 
 
-def build(documents_dir: Path, url: str) -> BuildReport:
-    """Bring the KB at ``url`` up to date with ``documents_dir``."""
+def build(documents_dir: Path, url: str, workers: int | None = None) -> BuildReport:
+    """Bring the KB at ``url`` up to date with ``documents_dir``, reading changed documents with
+    ``workers`` processes (default: one per core)."""
     report = BuildReport()
     factory = db.session_factory(db.engine(url, create=True))
     paths = sorted(p for p in documents_dir.glob("*") if (p.is_file() or p.is_symlink()) and not p.name.startswith("."))
     with factory() as session:
-        stored = {d.name: d for d in session.execute(select(Document)).scalars()}
-        for name in sorted(set(stored) - {p.name for p in paths}):
-            _forget(session, stored[name])
-            report.removed.append(name)
-        session.commit()
+        stored = {d.name: (d.id, d.fingerprint) for d in session.execute(select(Document)).scalars()}
+        changed: list[tuple[str, str]] = []
         for path in paths:
             try:
                 text = read.load(path)
@@ -99,54 +147,125 @@ def build(documents_dir: Path, url: str) -> BuildReport:
                 log.error("%s", exc)
                 report.errors[path.name] = str(exc)
                 continue
-            existing = stored.get(path.name)
-            if existing is not None and existing.fingerprint == fingerprint(text):
+            if path.name in stored and stored[path.name][1] == fingerprint(text):
                 report.unchanged.append(path.name)
-                continue
-            if existing is not None:
-                _forget(session, existing)
-            known = list(session.execute(select(Career.name)).scalars())
-            _store(session, parse(path.name, text, known), fingerprint(text))
-            session.commit()
-            report.built.append(path.name)
+            else:
+                changed.append((path.name, text))
+        gone = sorted(set(stored) - {p.name for p in paths})
+        _forget(session, [stored[n][0] for n in gone + [n for n, _ in changed if n in stored]])
+        report.removed = gone
+        for extracted in _extract_all(changed, workers):
+            _store(session, extracted)
+            report.built.append(extracted.name)
+        _prune_subjects(session)
         _load_aliases(session)
         session.commit()
     return report
 
 
-def _store(session: Session, parsed: ParsedDocument, print_: str) -> None:
-    document = Document(name=parsed.name, fingerprint=print_, main_career=parsed.main_career)
-    session.add(document)
-    ctx = Context(session, document)
-    for title in parsed.careers:
-        ctx.career(title)
-    position = 0
-    for section in parsed.sections:
-        for sentence in section.sentences:
-            session.add(Passage(position=position, **ctx.source(section, sentence)))
-            position += 1
-    for extractor in EXTRACTORS:
-        session.add_all(list(extractor(parsed, ctx)))
+def _extract_all(changed: list[tuple[str, str]], workers: int | None) -> Iterable[Extracted]:
+    workers = workers or os.cpu_count() or 1
+    if len(changed) < PARALLEL_FROM or workers == 1:
+        return (extract(name, text) for name, text in changed)
+    patterns.warm()  # load the shared pipeline and WordNet once, before the workers fork
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        names, texts = zip(*changed, strict=True)
+        return list(pool.map(extract, names, texts, chunksize=max(1, len(changed) // (workers * 8))))
 
 
-def _forget(session: Session, document: Document) -> None:
-    """Delete a document and its facts, then the careers and courses no remaining fact refers to."""
-    for model in FACT_MODELS:
-        session.execute(delete(model).where(model.document_id == document.id))
-    session.delete(document)
-    session.flush()
-    for entity in (Career, Course):
-        used: set[int] = set()
-        for model in FACT_MODELS:
-            for column in model.__table__.columns:
-                if any(fk.column.table is entity.__table__ for fk in column.foreign_keys):
-                    used |= set(session.execute(select(column)).scalars())
-        session.execute(delete(entity).where(entity.id.not_in(used)))
+def _store(session: Session, extracted: Extracted) -> None:
+    document_id = session.execute(
+        insert(Document).values(
+            name=extracted.name,
+            title=extracted.title,
+            fingerprint=extracted.fingerprint,
+            main_career=extracted.main_career,
+        )
+    ).inserted_primary_key[0]
+    subjects = _subject_ids(session, extracted)
+    facts = []
+    position = {sentence: i for i, (_, sentence, _) in reversed(list(enumerate(extracted.passages)))}
+    for finding in extracted.findings:
+        row = asdict(finding)
+        kind, name, other = row.pop("kind"), row.pop("subject"), row.pop("other")
+        row["subject_id"] = subjects[(kind, name)]
+        row["other_id"] = subjects[(_other_kind(finding), other)] if other else None
+        row["position"] = position.get(finding.sentence, len(position))
+        facts.append({**row, "document_id": document_id})
+    if facts:
+        session.execute(insert(Fact), facts)
+    passages = [
+        {
+            "document_id": document_id,
+            "section": section,
+            "sentence": sentence,
+            "position": i,
+            "subject_id": subjects[subject] if subject else None,
+        }
+        for i, (section, sentence, subject) in enumerate(extracted.passages)
+    ]
+    if passages:
+        session.execute(insert(Passage), passages)
+
+
+def _other_kind(finding: Finding) -> str:
+    return "course" if finding.kind == "course" and finding.aspect not in ("prepares_for",) else "career"
+
+
+def _subject_ids(session: Session, extracted: Extracted) -> dict[tuple[str, str], int]:
+    """Ids of every subject the document's findings and passages name, adding the new ones."""
+    wanted = list(
+        dict.fromkeys(
+            [(f.kind, f.subject) for f in extracted.findings]
+            + [(_other_kind(f), f.other) for f in extracted.findings if f.other]
+            + [s for _, _, s in extracted.passages if s]
+        )
+    )  # in the order the document names them, so that lists of courses keep it
+    ids: dict[tuple[str, str], int] = {}
+    for kind in {k for k, _ in wanted}:
+        names_of_kind = sorted(n for k, n in wanted if k == kind)
+        rows = session.execute(
+            select(Subject.name, Subject.id).where(Subject.kind == kind, Subject.name.in_(names_of_kind))
+        )
+        ids.update({(kind, n): i for n, i in rows})
+    missing = [{"kind": k, "name": n} for k, n in wanted if (k, n) not in ids]
+    if missing:
+        session.execute(insert(Subject), missing)
+        for kind in {m["kind"] for m in missing}:
+            names_of_kind = [m["name"] for m in missing if m["kind"] == kind]
+            rows = session.execute(
+                select(Subject.name, Subject.id).where(Subject.kind == kind, Subject.name.in_(names_of_kind))
+            )
+            ids.update({(kind, n): i for n, i in rows})
+    return ids
+
+
+def _forget(session: Session, document_ids: list[int]) -> None:
+    """Delete documents and their facts and passages."""
+    for model in (Fact, Passage):
+        session.execute(delete(model).where(model.document_id.in_(document_ids)))
+    session.execute(delete(Document).where(Document.id.in_(document_ids)))
+
+
+def _prune_subjects(session: Session) -> None:
+    """Delete the subjects no fact or passage refers to any more."""
+    used = union(
+        select(Fact.subject_id),
+        select(Fact.other_id).where(Fact.other_id.is_not(None)),
+        select(Passage.subject_id).where(Passage.subject_id.is_not(None)),
+    )
+    session.execute(delete(Subject).where(Subject.id.not_in(used)).execution_options(synchronize_session=False))
 
 
 def _load_aliases(session: Session) -> None:
     session.execute(delete(Alias))
     curated = yaml.safe_load(ALIASES_FILE.read_text(encoding="utf-8")) or {}
-    for kind, entries in curated.items():
-        for canonical, aliases in (entries or {}).items():
-            session.add_all(Alias(kind=kind, alias=a, canonical=canonical) for a in aliases)
+    rows = [
+        {"kind": kind, "alias": a, "canonical": canonical}
+        for kind, entries in curated.items()
+        for canonical, aliases in (entries or {}).items()
+        for a in aliases
+    ]
+    if rows:
+        session.execute(insert(Alias), rows)

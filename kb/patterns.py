@@ -63,6 +63,13 @@ def nlp() -> Language:
     return pipeline
 
 
+def warm() -> None:
+    """Load the pipeline and WordNet now (before worker processes fork, so they share them)."""
+    nlp()
+    _matcher()
+    lexicon.load()
+
+
 @lru_cache(maxsize=1)
 def _matcher() -> Matcher:
     matcher = Matcher(nlp().vocab)
@@ -184,6 +191,19 @@ def career_titles(heading: str) -> list[str]:
     return listed if len(listed) >= 2 else []
 
 
+def listed_titles(text: str) -> list[str]:
+    """The careers a name lists, sharing a head noun where the list does ("Bookkeeping, accounting, and
+    auditing clerks" -> three clerks; "Accountants and auditors" -> two), or the one it is."""
+    if title := career_title(text):
+        return [title]
+    items = split_list(PARENTHESES.sub("", text))
+    if len(items) < 2:
+        return []
+    head = items[-1].split()[-1]
+    titles = [career_title(item) or career_title(f"{item} {head}") for item in items]
+    return [t for t in titles if t] if all(titles) else []
+
+
 def lead_title(paragraph: str) -> str | None:
     """The job title a paragraph is, or leads with: a list item ("Accountant (after transfer)"), a label
     ("Licensed Practical Nurses: they provide ..."), or a table row's first cell ("Career: Middle School
@@ -193,6 +213,27 @@ def lead_title(paragraph: str) -> str | None:
     if ";" in rest:
         candidates.append(rest.split(";", 1)[0])
     return next((t for c in candidates if _reads_as_title(c) and (t := career_title(c))), None)
+
+
+SENTENCE_LEAD = re.compile(
+    r"^(?:(?:Most|Many|Some|All|The|Today's|Experienced|New)\s+)?(?P<lead>[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,4}?)"
+    r"(?:,[^.;]*?(?:usually|also|often|sometimes) (?:called|known as) (?P<called>[\w'’ -]+?))?"
+    r"(?=,|\s+(?:earn|earned|earns|make|made|makes|held|hold|holds|are|were|will|is|was)\b)"
+)
+
+
+def sentence_lead_title(sentence: str) -> str | None:
+    """The occupation a sentence opens with, as its subject ("Welders, cutters, and brazers earned ...",
+    "... mechanics and installers, usually called HVAC technicians, earned ..."): the name it is "called",
+    else the lead phrase when it is a job title."""
+    match = SENTENCE_LEAD.match(sentence)
+    if not match:
+        return None
+    for text in (match.group("called"), match.group("lead")):
+        words = (text or "").split()
+        if words and _is_title(words):
+            return singular(" ".join(_capitalised(w, False) for w in words))
+    return None
 
 
 def _reads_as_title(text: str) -> bool:

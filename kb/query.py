@@ -13,35 +13,12 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
-from sqlalchemy import inspect, or_, select
+from sqlalchemy import inspect, select
 from sqlalchemy.exc import DatabaseError
 
-from kb import db
+from kb import aspects, db, figures
 from kb.matching import Term, Vocabulary, normalize
-from kb.schema import (
-    Alias,
-    Award,
-    Career,
-    CareerAlias,
-    CareerDescription,
-    Category,
-    Course,
-    CourseCareer,
-    CourseDescription,
-    CourseTopic,
-    Document,
-    Mentoring,
-    Openings,
-    Outlook,
-    Passage,
-    Prerequisite,
-    ProviderFact,
-    Ranking,
-    RelatedCareer,
-    Salary,
-    SalaryComparison,
-    Skill,
-)
+from kb.schema import Alias, Document, Fact, Passage, Subject
 from kb.vocabulary import FUNCTION_WORDS
 
 
@@ -65,12 +42,13 @@ class Text:
 class SalaryFact:
     career: str
     amount: float
-    qualifier: str | None
+    qualifier: str | None  # a hedge: "about", "just over"
     period: str
-    statistic: str | None
+    statistic: str | None  # "median", "starting", "lowest 10 percent"
     as_of: str | None
     source_org: str | None
     source: Source
+    high: float | None = None  # the top of a range ("$98,000 to $165,000")
 
 
 @dataclass(frozen=True)
@@ -180,16 +158,27 @@ def _value(fact: SalaryFact | OutlookFact) -> float | None:
     return fact.percent if fact.direction == "growing" else -fact.percent
 
 
-def _source(row) -> Source:
+def _source(row: Fact | Passage) -> Source:
     return Source(row.document.name, row.section, row.sentence)
 
 
-def _career_id(name: str):
-    """The id of the career called ``name``, as a subquery for facts that name it on either side."""
-    return select(Career.id).where(Career.name == name).scalar_subquery()
-
-
 WORD = re.compile(r"[a-z0-9][a-z0-9.+#]*")
+WHOLE = 0.8  # a fact's value this long, against its sentence, is the sentence rather than a phrase of it
+DIRECTION = re.compile(r"\b(?:is|are)\s+(?:declining|shrinking|growing)\b")
+
+
+def _briefest(facts: list[Fact]) -> list[Fact]:
+    """The facts without repeats: where a sentence gave both short phrases and (nearly) the whole sentence
+    under one aspect, the phrases."""
+    by_sentence: dict[tuple[int, str, str], list[Fact]] = {}
+    for f in facts:
+        by_sentence.setdefault((f.subject_id, f.aspect, f.sentence), []).append(f)
+    kept = []
+    for group in by_sentence.values():
+        phrases = [f for f in group if len(f.value) < WHOLE * len(f.sentence)]
+        kept += phrases or group
+    seen: set[tuple[int, str, str]] = set()
+    return [f for f in kept if (key := (f.subject_id, f.aspect, f.value)) not in seen and not seen.add(key)]
 
 
 def _terms(text: str) -> list[str]:
@@ -212,7 +201,7 @@ class KnowledgeBase:
             tables = set(inspect(engine).get_table_names())
         except DatabaseError as exc:
             raise db.unreadable(url, exc) from exc
-        if "careers" not in tables:
+        if "facts" not in tables:
             raise db.KnowledgeBaseMissing(
                 f"Knowledge base at {db.sqlite_path(url) or url} has no tables. {db.REBUILD_HINT}"
             )
@@ -222,13 +211,33 @@ class KnowledgeBase:
         with self._session() as session:
             return list(session.execute(statement).scalars())
 
+    def _facts(self, kind: str, name: str | None, *aspect_names: str, either_side: bool = False) -> list[Fact]:
+        """Facts about a subject (or, ``either_side``, relating to it), under the given aspects (or any), in
+        document order."""
+        statement = select(Fact).join(Fact.subject)
+        if aspect_names:
+            statement = statement.where(Fact.aspect.in_(aspect_names))
+        if name is not None:
+            wanted = select(Subject.id).where(Subject.kind == kind, Subject.name == name).scalar_subquery()
+            about = Fact.subject_id == wanted
+            statement = statement.where(about | (Fact.other_id == wanted) if either_side else about)
+        else:
+            statement = statement.where(Subject.kind == kind)
+        return self._all(statement.order_by(Fact.document_id, Fact.position, Fact.id))
+
     # -- names -------------------------------------------------------------------------------
 
+    def _subjects(self, kind: str, *order) -> list[str]:
+        """Subjects of a kind that some fact is about (not only named by one)."""
+        about = select(Fact.subject_id).where(Fact.aspect != aspects.NAME)
+        statement = select(Subject.name).where(Subject.kind == kind, Subject.id.in_(about))
+        return self._all(statement.order_by(*order))
+
     def careers(self) -> list[str]:
-        return self._all(select(Career.name).order_by(Career.name))
+        return self._subjects("career", Subject.name)
 
     def courses(self) -> list[str]:
-        return self._all(select(Course.name).order_by(Course.id))
+        return self._subjects("course", Subject.id)
 
     def main_careers(self) -> list[str]:
         """The careers whole documents are about (e.g. Back End Developer), first document first."""
@@ -237,11 +246,18 @@ class KnowledgeBase:
 
     def careers_with(self, fact: str) -> list[str]:
         """Careers that have a "salary" or "outlook" figure."""
-        model = {"salary": Salary, "outlook": Outlook}[fact]
-        return sorted(set(self._all(select(Career.name).join(model, model.career_id == Career.id))))
+        aspect = {"salary": "pay", "outlook": "outlook"}[fact]
+        statement = (
+            select(Subject.name)
+            .join(Fact, Fact.subject_id == Subject.id)
+            .where(Fact.aspect == aspect, Fact.number.is_not(None), Subject.kind == "career")
+        )
+        return sorted(set(self._all(statement)))
 
     def topics(self) -> list[str]:
-        return sorted(set(self._all(select(CourseTopic.topic))), key=str.lower)
+        return sorted(
+            {f.value for f in self._facts("course", None, "topics") if len(f.value.split()) <= 4}, key=str.lower
+        )
 
     @cached_property
     def vocabulary(self) -> Vocabulary:
@@ -253,8 +269,8 @@ class KnowledgeBase:
         for alias in self._all(select(Alias)):
             if alias.kind in ("skill_kind", "metric") or alias.canonical in known:
                 terms.append(Term(alias.alias, alias.canonical, alias.kind))
-        for defined in self._all(select(CareerAlias).order_by(CareerAlias.id)):
-            terms += [Term(name, defined.career.name, "career") for name in _with_plural(defined.alias)]
+        for defined in self._facts("career", None, aspects.NAME):
+            terms += [Term(name, defined.subject.name, "career") for name in _with_plural(defined.value)]
         return Vocabulary(terms)
 
     def resolve(self, mention: str | None, label: str) -> str | None:
@@ -265,59 +281,68 @@ class KnowledgeBase:
 
     # -- careers -----------------------------------------------------------------------------
 
-    def _career_rows(self, model, career: str, *order) -> list:
-        return self._all(select(model).join(model.career).where(Career.name == career).order_by(*order, model.id))
-
     def descriptions(self, career: str) -> list[Text]:
-        return [Text(career, r.text, _source(r)) for r in self._career_rows(CareerDescription, career)]
+        return [Text(career, f.value, _source(f)) for f in self._facts("career", career, "overview")]
 
     def salaries(self, career: str) -> list[SalaryFact]:
         return [
-            SalaryFact(career, r.amount, r.qualifier, r.period, r.statistic, r.as_of, r.source_org, _source(r))
-            for r in self._career_rows(Salary, career)
+            SalaryFact(
+                career, f.number, f.hedge, f.period or "year", f.qualifier, f.as_of, f.reporter, _source(f), f.high
+            )
+            for f in self._facts("career", career, "pay")
+            if f.number is not None
         ]
 
     def salary_comparisons(self, career: str) -> list[SalaryComparisonFact]:
         """Relative pay statements that involve the career on either side."""
-        wanted = _career_id(career)
-        statement = select(SalaryComparison).where(
-            or_(SalaryComparison.career_id == wanted, SalaryComparison.other_career_id == wanted)
-        )
         return [
-            SalaryComparisonFact(r.career.name, r.other_career.name, r.relation, _source(r))
-            for r in self._all(statement.order_by(SalaryComparison.id))
+            SalaryComparisonFact(f.subject.name, f.other.name, f.qualifier, _source(f))
+            for f in self._facts("career", career, "pay", either_side=True)
+            if f.other is not None
         ]
 
     def outlook(self, career: str) -> list[OutlookFact]:
-        rows = self._career_rows(Outlook, career)
-        facts = [
-            OutlookFact(career, r.direction, r.percent, r.horizon, r.average_percent, r.pace, r.source_org, _source(r))
-            for r in rows
-        ]
+        """Growth figures first, then statements of direction alone ("the field is declining")."""
+        facts = []
+        for f in self._facts("career", career, "outlook"):
+            if f.number is not None:
+                direction = "declining" if f.number < 0 else "growing"
+                facts.append(
+                    OutlookFact(career, direction, abs(f.number), f.horizon, f.baseline, f.pace, f.reporter, _source(f))
+                )
+            elif DIRECTION.search(f.value):
+                direction = "declining" if figures.declining(f.value) else "growing"
+                facts.append(OutlookFact(career, direction, None, None, None, None, f.reporter, _source(f)))
         return sorted(facts, key=lambda f: f.percent is None)
 
     def openings(self, career: str) -> list[OpeningsFact]:
         return [
-            OpeningsFact(career, r.per_year, r.qualifier, r.horizon, r.source_org, _source(r))
-            for r in self._career_rows(Openings, career)
+            OpeningsFact(career, int(f.number), f.hedge, f.horizon, f.reporter, _source(f))
+            for f in self._facts("career", career, "openings")
+            if f.number is not None
         ]
 
     def categories(self, career: str) -> list[CategoryFact]:
-        return [CategoryFact(career, r.name, r.source_org, _source(r)) for r in self._career_rows(Category, career)]
+        return [
+            CategoryFact(career, f.value, f.reporter, _source(f)) for f in self._facts("career", career, "category")
+        ]
 
     def rankings(self, career: str) -> list[RankingFact]:
         return [
-            RankingFact(career, r.rank, r.list_name, r.publisher, _source(r))
-            for r in self._career_rows(Ranking, career)
+            RankingFact(career, int(f.number), f.value, f.reporter, _source(f))
+            for f in self._facts("career", career, "ranking")
         ]
 
     def skills(self, career: str, kind: str | None = None) -> list[SkillFact]:
         """Skills for a career; ``kind`` is "hard", "soft", or an example category ("language", "database", ...)."""
+        examples: dict[str, list[tuple[str, str]]] = {}
+        for f in self._facts("career", career, "tools"):
+            if f.detail and f.qualifier:
+                examples.setdefault(f.detail, []).append((f.value, f.qualifier))
         facts = [
-            SkillFact(
-                career, r.name, r.kind, r.description, tuple((e.name, e.category) for e in r.examples), _source(r)
-            )
-            for r in self._career_rows(Skill, career)
+            SkillFact(career, f.value, f.qualifier, f.detail, tuple(examples.get(f.value, ())), _source(f))
+            for f in self._facts("career", career, "skills")
+            if f.qualifier in ("hard", "soft")
         ]
         if kind in ("hard", "soft"):
             return [f for f in facts if f.kind == kind]
@@ -327,13 +352,10 @@ class KnowledgeBase:
 
     def related(self, career: str) -> list[Text]:
         """Careers the documents relate to this one (in either direction)."""
-        wanted = _career_id(career)
-        statement = select(RelatedCareer).where(
-            or_(RelatedCareer.career_id == wanted, RelatedCareer.related_id == wanted)
-        )
         return [
-            Text(career, (r.related if r.career.name == career else r.career).name, _source(r))
-            for r in self._all(statement.order_by(RelatedCareer.id))
+            Text(career, (f.other if f.subject.name == career else f.subject).name, _source(f))
+            for f in self._facts("career", career, "related_careers", either_side=True)
+            if f.other is not None
         ]
 
     def compare(self, first: str, second: str, metric: str) -> Comparison:
@@ -346,39 +368,54 @@ class KnowledgeBase:
 
     # -- courses -----------------------------------------------------------------------------
 
-    def _course_rows(self, model, course: str) -> list:
-        return self._all(select(model).join(model.course).where(Course.name == course).order_by(model.id))
-
     def course(self, course: str) -> CourseFactText | None:
-        rows = self._course_rows(CourseDescription, course)
-        return next((CourseFactText(course, r.provider, r.format, r.text, _source(r)) for r in rows), None)
+        formats = self._facts("course", course, "format")
+        return next(
+            (
+                CourseFactText(course, f.detail, formats[0].value if formats else None, f.value, _source(f))
+                for f in self._facts("course", course, "course_overview")
+            ),
+            None,
+        )
 
     def course_topics(self, course: str) -> list[Text]:
-        return [Text(course, r.topic, _source(r)) for r in self._course_rows(CourseTopic, course)]
+        return [Text(course, f.value, _source(f)) for f in _briefest(self._facts("course", course, "topics"))]
 
     def mentoring(self, course: str) -> list[MentoringFact]:
-        return [MentoringFact(course, r.sessions, _source(r)) for r in self._course_rows(Mentoring, course)]
+        return [
+            MentoringFact(course, int(f.number), _source(f))
+            for f in _briefest(self._facts("course", course, "mentoring"))
+            if f.number is not None
+        ]
 
     def prerequisites(self, course: str) -> list[Text]:
-        return [Text(course, r.text, _source(r)) for r in self._course_rows(Prerequisite, course)]
+        return [Text(course, f.value, _source(f)) for f in _briefest(self._facts("course", course, "prerequisites"))]
 
     def awards(self, course: str | None = None) -> list[AwardFact]:
-        rows = self._course_rows(Award, course) if course else self._all(select(Award).order_by(Award.id))
-        return [AwardFact(r.course.name, r.title, r.awarded_by, r.year, _source(r)) for r in rows]
+        return [
+            AwardFact(
+                f.subject.name, f.value, f.reporter, int(f.as_of) if (f.as_of or "").isdigit() else None, _source(f)
+            )
+            for f in _briefest(self._facts("course", course, "awards"))
+            if f.reporter
+        ]
 
     def courses_for_career(self, career: str) -> list[Text]:
-        rows = self._all(select(CourseCareer).order_by(CourseCareer.id))
         wanted = normalize(career)
-        return [Text(r.course.name, r.career_name, _source(r)) for r in rows if normalize(r.career_name) == wanted]
+        return [
+            Text(f.subject.name, f.value, _source(f))
+            for f in self._facts("course", None, "prepares_for")
+            if normalize(f.value) == wanted
+        ]
 
     def courses_for_topic(self, topic: str) -> list[Text]:
         """Courses that cover a topic, by extracted topic or, failing that, by any sentence naming it."""
         wanted = normalize(topic)
-        rows = self._all(select(CourseTopic).order_by(CourseTopic.id))
-        hits = [Text(r.course.name, r.topic, _source(r)) for r in rows if normalize(r.topic) == wanted]
+        rows = self._facts("course", None, "topics")
+        hits = [Text(r.subject.name, r.value, _source(r)) for r in rows if normalize(r.value) == wanted]
         if not hits:
             pattern = re.compile(rf"\b{re.escape(topic)}\b", re.I)
-            hits = [Text(r.course.name, topic, _source(r)) for r in rows if pattern.search(r.sentence)]
+            hits = [Text(r.subject.name, topic, _source(r)) for r in rows if pattern.search(r.sentence)]
         first_per_course: dict[str, Text] = {}
         for hit in hits:
             first_per_course.setdefault(hit.subject, hit)
@@ -387,10 +424,8 @@ class KnowledgeBase:
     # -- provider and passages -----------------------------------------------------------------
 
     def provider(self, *attributes: str) -> list[Text]:
-        statement = select(ProviderFact).order_by(ProviderFact.id)
-        if attributes:
-            statement = statement.where(ProviderFact.attribute.in_(attributes))
-        return [Text(f"{r.provider}:{r.attribute}", r.value, _source(r)) for r in self._all(statement)]
+        facts = _briefest(self._facts("provider", None, *attributes))
+        return [Text(f"{f.subject.name}:{f.aspect}", f.value, _source(f)) for f in facts]
 
     @cached_property
     def _passages(self) -> list[tuple[Source, Counter]]:

@@ -16,19 +16,18 @@ from html import escape
 from sqlalchemy import Table, select
 from sqlalchemy.engine import Connection
 
-from kb import db
-from kb.schema import FACT_MODELS, Career, Course, Document, Passage, Skill, SkillExample
+from kb import aspects, db
+from kb.schema import Document, Fact, Passage, Subject
 
-FACT_TABLES = tuple(m for m in FACT_MODELS if m is not Passage)
-KINDS = tuple(m.__tablename__.replace("_", " ") for m in FACT_TABLES)  # "kind" = the table's name in plain words
+KINDS = tuple(a.name for a in aspects.ASPECTS) + ("category", "ranking", aspects.NAME)  # "kind" = the aspect
 SUBJECTS = ("career", "course", "provider")  # the blocks of a document, in this order
-_HIDDEN = {"id", "document_id", "section", "sentence", "career_id", "course_id"}  # shown as block or source
-_REFERENCES = {"other_career_id": "compared with", "related_id": "related career", "skill_id": "skill"}
+SHOWN = ("value", "number", "high", "unit", "period", "qualifier", "hedge", "reporter", "as_of", "horizon", "pace",
+         "baseline", "other", "detail")  # fmt: skip
 
 
 @dataclass(frozen=True)
-class Fact:
-    kind: str  # one of KINDS
+class Line:
+    kind: str  # the aspect, one of KINDS
     subject: str  # one of SUBJECTS
     about: str  # the career's, course's or provider's name
     values: tuple[tuple[str, str], ...]  # (column in plain words, value), unset columns left out
@@ -39,7 +38,7 @@ class Fact:
 @dataclass
 class DocumentReport:
     name: str
-    facts: list[Fact] = field(default_factory=list)  # in the order of their sentences in the document
+    facts: list[Line] = field(default_factory=list)  # in the order of their sentences in the document
     sentences: int = 0  # the document's sentences (its passages)
     unattributed: list[tuple[str, str]] = field(default_factory=list)  # (section, sentence) no fact cites
 
@@ -58,7 +57,7 @@ class DocumentReport:
     def counts(self) -> dict[str, int]:
         """Facts by kind, in ``KINDS`` order, kinds with none left out."""
         found = Counter(f.kind for f in self.facts)
-        return {kind: found[kind] for kind in KINDS if found[kind]}
+        return {kind: found[kind] for kind in (*KINDS, *sorted(set(found) - set(KINDS))) if found[kind]}
 
     @property
     def empty(self) -> bool:
@@ -73,49 +72,24 @@ def documents(url: str) -> list[DocumentReport]:
     try:
         with engine.connect() as connection:
             reports = {i: DocumentReport(n) for i, n in connection.execute(select(Document.id, Document.name))}
-            careers = dict(connection.execute(select(Career.id, Career.name)).all())
-            courses = dict(connection.execute(select(Course.id, Course.name)).all())
-            rows = {m: _rows(connection, m.__table__) for m in FACT_MODELS}
+            subjects = {i: (k, n) for i, k, n in connection.execute(select(Subject.id, Subject.kind, Subject.name))}
+            facts = _rows(connection, Fact.__table__)
+            passages = _rows(connection, Passage.__table__)
     finally:
         engine.dispose()
-    skills = {row["id"]: row for row in rows[Skill]}
-    names = {"other_career_id": careers, "related_id": careers, "skill_id": {i: s["name"] for i, s in skills.items()}}
-    passages = sorted(rows[Passage], key=lambda r: (r["document_id"], r["position"]))
-    positions: dict[tuple[int, str, str], int] = {}
-    for row in passages:
-        positions.setdefault((row["document_id"], row["section"], row["sentence"]), row["position"])
-    for model, kind in zip(FACT_TABLES, KINDS, strict=True):
-        columns = {c.name for c in model.__table__.columns}
-        if model is SkillExample:  # its skill's career
-            subject, about = "career", lambda r: careers[skills[r["skill_id"]]["career_id"]]
-        elif "career_id" in columns:
-            subject, about = "career", lambda r: careers[r["career_id"]]
-        elif "course_id" in columns:
-            subject, about = "course", lambda r: courses[r["course_id"]]
-        else:
-            subject, about = "provider", lambda r: r["provider"]
-        shown = [
-            (c.name, _REFERENCES.get(c.name, c.name.replace("_", " ")))
-            for c in model.__table__.columns
-            if c.name not in _HIDDEN and not (subject == "provider" and c.name == "provider")  # the block's name
-        ]
-        for row in rows[model]:
-            values = tuple(
-                (label, _plain(names[column][row[column]] if column in names else row[column]))
-                for column, label in shown
-                if row[column] is not None
-            )
-            reports[row["document_id"]].facts.append(
-                Fact(kind, subject, about(row), values, row["section"], row["sentence"])
-            )
-    cited = {(i, f.section, f.sentence) for i, report in reports.items() for f in report.facts}
-    for row in passages:
+    for row in sorted(facts, key=lambda r: (r["document_id"], r["position"], r["id"])):
+        kind, name = subjects[row["subject_id"]]
+        row["other"] = subjects[row["other_id"]][1] if row["other_id"] else None
+        values = tuple((c.replace("_", " "), _plain(row[c])) for c in SHOWN if row[c] is not None)
+        reports[row["document_id"]].facts.append(
+            Line(row["aspect"], kind, name, values, row["section"], row["sentence"])
+        )
+    cited = {(row["document_id"], row["sentence"]) for row in facts}
+    for row in sorted(passages, key=lambda r: (r["document_id"], r["position"])):
         report = reports[row["document_id"]]
         report.sentences += 1
-        if (row["document_id"], row["section"], row["sentence"]) not in cited:
+        if (row["document_id"], row["sentence"]) not in cited:
             report.unattributed.append((row["section"], row["sentence"]))
-    for i, report in reports.items():  # in reading order, to check against the document; stable: by kind within
-        report.facts.sort(key=lambda f, i=i: positions.get((i, f.section, f.sentence), len(positions)))
     return sorted(reports.values(), key=lambda r: r.name)
 
 
@@ -175,7 +149,7 @@ def _document(number: int, report: DocumentReport) -> list[str]:
     out = [f'<section id="d{number}"><h2>{escape(report.name)}</h2><p>{escape(counts)}</p>']
     if report.empty:
         out.append('<p class="warning">No career or course found in this document.</p>')
-    blocks: dict[tuple[str, str], list[Fact]] = {}
+    blocks: dict[tuple[str, str], list[Line]] = {}
     for fact in sorted(report.facts, key=lambda f: (SUBJECTS.index(f.subject), f.about)):
         blocks.setdefault((fact.subject, fact.about), []).append(fact)
     for (subject, about), facts in blocks.items():

@@ -1,7 +1,9 @@
-"""Extractors: each reads a parsed document and yields knowledge-base rows.
+"""Extractors: each reads a parsed document and yields ``Finding``s, plain records of one fact each.
 
-``careers``, ``skills``, ``courses`` and ``provider`` each own one kind of fact;
-``Context`` hands them shared entities (get-or-create) and provenance.
+Extraction is a pure function of a document's text (and the career names known when it is built), so
+the builder can run it in worker processes and write the findings in one pass. ``ParsedDocument`` knows
+the document's subjects: the careers, courses and provider it presents, and which of them each section
+and each table row is about.
 """
 
 from __future__ import annotations
@@ -9,27 +11,70 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from kb import patterns
+from kb import aspects, patterns
 from kb.read import INTRODUCTION, Section
-from kb.schema import Base, Career, Course, Document
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One fact read from a document (see ``kb.schema.Fact`` for the fields)."""
+
+    kind: str  # the subject's kind: "career" | "course" | "provider"
+    subject: str
+    aspect: str
+    value: str
+    section: str
+    sentence: str
+    number: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    period: str | None = None
+    qualifier: str | None = None
+    hedge: str | None = None
+    reporter: str | None = None
+    as_of: str | None = None
+    horizon: str | None = None
+    pace: str | None = None
+    baseline: float | None = None
+    other: str | None = None  # a career (or, for a course it compares with, a course) the fact relates to
+    detail: str | None = None
+
+
+COURSE_HEADS = re.compile(
+    r"\b(?:certificate|certification|bootcamp|boot camp|course|class|program|programme|training|workshop|diploma|"
+    r"degree|associate|bachelor|master|fundamentals|intro(?:duction)? to|apprenticeship|academy|101)\b",
+    re.I,
+)
+ORG_HEADS = r"(?:College|University|Academy|Institute|School|Center|Centre|Bootcamp|Campus)"
+ORG = rf"(?:[A-Z][\w&'’.-]*\s+){{0,5}}{ORG_HEADS}\b"
+PROVIDER_PATTERNS = (
+    re.compile(
+        r"^(?:The\s+)?(?P<org>(?:[A-Z][\w&'’-]*\s+){1,5}?)(?:Course|Class|Program|Training)s?\s+(?:Catalog|Guide|Schedule|Listing)"
+    ),
+    re.compile(rf"(?P<org>{ORG})"),
+    re.compile(
+        r"^(?P<org>[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,4})\s+(?:also\s+)?(?:offers|is based in|is licensed|provides|runs)\b"
+    ),
+)
+ROW_KINDS = (
+    ("course", re.compile(r"\b(?:course|class|program|certificate|training|bootcamp)s?\b", re.I)),
+    ("career", re.compile(r"\b(?:career|occupation|job|role|title|position|profession)s?\b", re.I)),
+)
 
 
 @dataclass
 class ParsedDocument:
     name: str
     sections: list[Section]
-    known_careers: list[str]  # careers this document has sections for, plus those already in the KB
-    main_career: str | None
+    known_careers: list[str]  # careers this document presents, plus those known from other documents
     title: str | None = None  # the document's title heading
     careers: list[str] = field(default_factory=list)  # the careers this document itself presents
-    _mention_patterns: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)
+    main_career: str | None = None
 
     def __post_init__(self) -> None:
-        names = sorted(set(self.known_careers), key=len, reverse=True)
+        names = sorted(set(self.known_careers) | set(self.careers), key=len, reverse=True)
         self._mention_patterns = [(n, patterns.mention_regex(n)) for n in names]
 
     def careers_in(self, sentence: str) -> list[tuple[int, str]]:
@@ -43,46 +88,140 @@ class ParsedDocument:
                     taken.append(range(m.start(), m.end()))
         return sorted(found.items())
 
-    def section_career(self, section: Section) -> str | None:
-        """The career a section is about: its heading's, else that of the career section it is part of
-        ("Pay" under "ACTUARIES"); the document's title encloses everything, so it does not count."""
-        title = patterns.career_title(section.heading)
-        if title in self.known_careers:
-            return title
-        if section.heading == INTRODUCTION:
-            return self.main_career
-        if section.parent and section.parent != self.title:
-            parent = patterns.career_title(section.parent)
-            return parent if parent in self.known_careers else None
+    # -- courses and provider ----------------------------------------------------------------
+
+    @cached_property
+    def courses(self) -> list[str]:
+        """The courses the document presents: headings and table rows that name one, and a title that
+        names a program when the document reads like a program page (it has course aspects)."""
+        from kb.extract.courses import course_names  # noqa: PLC0415 - the courses extractor imports this module
+
+        found = [s.heading for s in self.sections if self._is_course_heading(s.heading)]
+        found += [name for row in self.table_subjects.values() for name, kind in row if kind == "course"]
+        degrees = self._has_course_aspects
+        found += [name for s in self.sections for sentence in s.sentences for name in course_names(sentence, degrees)]
+        if self.title and COURSE_HEADS.search(self.title) and not self.provider_in_title and self._has_course_aspects:
+            found.insert(0, self.title)
+        return list(dict.fromkeys(_clean_name(n) for n in found))
+
+    def _is_course_heading(self, heading: str) -> bool:
+        return (
+            heading not in (self.title, INTRODUCTION)
+            and bool(COURSE_HEADS.search(heading))
+            and not heading.endswith("?")
+            and patterns.career_title(heading) is None
+            and aspects.for_heading(heading) is None
+            and len(heading.split()) <= 10
+            and sum(1 for w in heading.split() if w[:1].isupper())
+            >= 2  # names one: "Intro to Python", not "Program at a glance"
+        ) or self._course_by_labels(heading)
+
+    def _course_by_labels(self, heading: str) -> bool:
+        """A heading whose section is laid out as course labels ("Tuition:", "Length:", "Prerequisites:")."""
+        section = next((s for s in self.sections if s.heading == heading), None)
+        if section is None or heading in (self.title, INTRODUCTION) or aspects.for_heading(heading):
+            return False
+        labels = [p.text.split(":", 1)[0] for p in section.paragraphs if ":" in p.text[:40]]
+        course_labels = [a for label in labels if (a := aspects.for_heading(label, "course"))]
+        return len({a.name for a in course_labels}) >= 2
+
+    @cached_property
+    def _has_course_aspects(self) -> bool:
+        headed = [aspects.for_heading(s.heading, "course") for s in self.sections if s.heading != self.title]
+        return sum(1 for a in headed if a and a.name in ("price", "duration", "prerequisites", "topics")) >= 2
+
+    @cached_property
+    def provider(self) -> str | None:
+        """The organisation offering the document's courses, when it has courses."""
+        if not self.courses and not self._has_course_aspects:
+            return None
+        if self.provider_in_title:
+            return self.provider_in_title
+        counts: dict[str, int] = {}
+        for section in self.sections:
+            for text in (section.heading, *section.sentences):
+                for rx in PROVIDER_PATTERNS[1:]:
+                    for m in rx.finditer(text):
+                        org = re.sub(r"^(?:The|At|In|From|Our)\s+", "", m.group("org").strip())
+                        if len(org.split()) >= 2 and not COURSE_HEADS.search(org.split()[0]):
+                            counts[org] = counts.get(org, 0) + 1
+        return max(counts, key=counts.get) if counts else None
+
+    @cached_property
+    def provider_in_title(self) -> str | None:
+        match = PROVIDER_PATTERNS[0].match(self.title or "")
+        return match.group("org").strip() if match else None
+
+    # -- tables --------------------------------------------------------------------------------
+
+    @cached_property
+    def table_subjects(self) -> dict[str, list[tuple[str, str]]]:
+        """Table rows ("Header: cell; Header: cell") whose first cell names subjects: row text -> [(name, kind)]
+        ("Accountants and auditors" names two careers)."""
+        rows: dict[str, list[tuple[str, str]]] = {}
+        for section in self.sections:
+            for paragraph in section.paragraphs:
+                cells = table_cells(paragraph.text)
+                if len(cells) < 2:
+                    continue
+                header, first = cells[0]
+                kind = next((k for k, rx in ROW_KINDS if rx.search(header)), None)
+                titles = patterns.listed_titles(first)
+                if kind is None and titles:
+                    kind = "career"
+                if kind == "career":
+                    rows[paragraph.text] = [(t, kind) for t in titles or [first]]
+                elif kind:
+                    rows[paragraph.text] = [(first, kind)]
+        return rows
+
+    # -- which subject a section is about --------------------------------------------------------
+
+    def section_subject(self, section: Section, fallback: bool = True) -> tuple[str, str] | None:
+        """(kind, name) of what a section is about: the nearest of its heading and enclosing headings
+        that names a career or course; else (with ``fallback``, or for the introduction) the document's
+        main course or career."""
+        for heading in (section.heading, *reversed(section.path)):
+            if (title := patterns.career_title(heading)) and title in self.careers:
+                return ("career", title)
+            if heading == self.title:
+                break
+            if _clean_name(heading) in self.courses:
+                return ("course", _clean_name(heading))
+            if self.provider and self.provider in heading:
+                return ("provider", self.provider)
+        if not fallback and section.heading != INTRODUCTION:
+            return None
+        if self.title and _clean_name(self.title) in self.courses:
+            return ("course", _clean_name(self.title))
+        if self.main_career:
+            return ("career", self.main_career)
+        if len(self.careers) == 1:
+            return ("career", self.careers[0])
+        if self.provider:
+            return ("provider", self.provider)
         return None
 
-
-class Context:
-    """Shared entities and provenance for the rows of one document."""
-
-    def __init__(self, session: Session, document: Document) -> None:
-        self.session = session
-        self.document = document
-        self._careers: dict[str, Career] = {}
-        self._courses: dict[str, Course] = {}
-
-    def _entity(self, model: type, cache: dict, name: str):
-        if name not in cache:
-            row = self.session.execute(select(model).where(model.name == name)).scalar_one_or_none()
-            if row is None:
-                row = model(name=name)
-                self.session.add(row)
-            cache[name] = row
-        return cache[name]
-
-    def career(self, name: str) -> Career:
-        return self._entity(Career, self._careers, name)
-
-    def course(self, name: str) -> Course:
-        return self._entity(Course, self._courses, name)
-
-    def source(self, section: Section, sentence: str) -> dict:
-        return {"document": self.document, "section": section.heading, "sentence": sentence}
+    def section_aspects(self, section: Section, kind: str) -> list[aspects.Aspect]:
+        """The aspects a section's heading (or, failing that, the nearest enclosing heading) is about."""
+        for heading in (section.heading, *reversed(section.path)):
+            if heading == self.title:
+                break
+            if found := aspects.headed(heading, kind):
+                return found
+        return []
 
 
-Extractor = Callable[[ParsedDocument, Context], Iterator[Base]]
+def table_cells(text: str) -> list[tuple[str, str]]:
+    """A table row as the readers write it ("Header: cell; Header: cell") -> [(header, cell)]."""
+    parts = [p.partition(": ") for p in text.split("; ")]
+    if len(parts) < 2 or not all(sep and 0 < len(h.split()) <= 6 for h, sep, _ in parts):
+        return []
+    return [(h.strip(), c.strip()) for h, _, c in parts]
+
+
+def _clean_name(name: str) -> str:
+    return re.sub(r"\s+", " ", name).strip(" :")
+
+
+Extractor = Callable[[ParsedDocument], Iterator[Finding]]

@@ -10,10 +10,8 @@ import re
 from collections.abc import Iterator
 
 from kb import patterns
-from kb.extract import Context, ParsedDocument
-from kb.extract.provider import provider_name
+from kb.extract import Finding, ParsedDocument
 from kb.read import Section
-from kb.schema import Award, Base, Course, CourseCareer, CourseDescription, CourseTopic, Mentoring, Prerequisite
 
 WORD = r"(?:[A-Z][\w.+#’'-]*|&|and|with)"
 HEADS = r"(?:Certificate|Bootcamp|Certification|Diploma|Program)"
@@ -21,7 +19,12 @@ COURSE_NAMES = (
     re.compile(rf"\b(?P<name>[A-Z][\w.+#’'-]*(?:\s+{WORD})*?\s+{HEADS})\b"),
     re.compile(rf"\b(?:class|course|workshop) called (?P<name>[A-Z][\w.+#’'-]*(?:\s+{WORD})*)"),
     re.compile(rf"[’']s (?P<name>[A-Z][\w.+#’'-]*(?:\s+{WORD})*) (?:class|course|workshop)\b"),
+    re.compile(r"^[A-Z]{2,4} ?\d{3}[A-Z]? (?P<name>[A-Z][\w'’&-]*(?: (?:[A-Z][\w'’&-]*|and|of|to|in|for|&))*)"),
 )
+DEGREE_NAME = re.compile(
+    r"\b(?P<name>(?:Associate|Bachelor|Master|Doctor)(?:['’]s)? of (?:[A-Z]\w+ )*[A-Z]\w+ in [A-Z]\w+(?: [A-Z]\w+)*)"
+)
+"""A degree program by name; a course only on a page about programs, elsewhere it is what a career asks for."""
 LEADING = re.compile(r"^(?:(?:The|In|Another|A|An|This|Our|Its|Their)\s+)+")
 AWARD = re.compile(
     r"(?:\bIn (?P<year>\d{4}),?\s+)?\b(?:it|the course|this course|the class|this class)\s+was (?:awarded|named)\s+"
@@ -79,11 +82,12 @@ NOT_TOPICS = {
 }
 
 
-def course_names(sentence: str) -> list[str]:
-    """Course names in a sentence, in order; award titles are not courses."""
+def course_names(sentence: str, degrees: bool = False) -> list[str]:
+    """Course names in a sentence, in order (with ``degrees``, degree programs too); award titles are not
+    courses."""
     award = AWARD.search(sentence)
     found: list[tuple[int, str]] = []
-    for rx in COURSE_NAMES:
+    for rx in COURSE_NAMES + ((DEGREE_NAME,) if degrees else ()):
         for m in rx.finditer(sentence):
             if award and m.start() >= award.start():
                 continue
@@ -111,57 +115,50 @@ def course_sentences(section: Section) -> Iterator[tuple[str, list[str], list[st
             yield name, sentences, lead
 
 
-def extract(doc: ParsedDocument, ctx: Context) -> Iterator[Base]:
-    provider = provider_name(doc)
+def extract(doc: ParsedDocument) -> Iterator[Finding]:
+    provider = doc.provider
     seen: set[str] = set()
     for section in doc.sections:
         heading_career = BECOME.search(section.heading)
         for name, sentences, lead in course_sentences(section):
-            course = ctx.course(name)
+
+            def fact(aspect: str, value: str, sentence: str, **typed) -> Finding:
+                return Finding("course", name, aspect, value, section.heading, sentence, **typed)  # noqa: B023
+
             if name not in seen:
                 seen.add(name)
                 formats = sorted({m.group(1).lower() for s in lead + sentences for m in FORMAT_WORDS.finditer(s)})
-                yield CourseDescription(
-                    course=course,
-                    text=" ".join(sentences[:2]),
-                    provider=provider,
-                    format=", ".join(formats) or None,
-                    **ctx.source(section, sentences[0]),
-                )
+                yield fact("course_overview", " ".join(sentences[:2]), sentences[0], detail=provider)
+                if formats:
+                    yield fact("format", ", ".join(formats), sentences[0])
                 if heading_career:
-                    yield CourseCareer(
-                        course=course,
-                        career_name=heading_career.group("career"),
-                        **ctx.source(section, section.heading),
-                    )
+                    career = heading_career.group("career")
+                    yield fact("prepares_for", career, section.heading, other=career)
             for topic, sentence in _topics(name, provider, sentences):
-                yield CourseTopic(course=course, topic=topic, **ctx.source(section, sentence))
+                yield fact("topics", topic, sentence)
             for sentence in sentences:
-                yield from _course_facts(course, sentence, ctx.source(section, sentence))
+                for aspect, value, said, typed in _course_facts(sentence):
+                    yield fact(aspect, value, said, **typed)
 
 
-def _course_facts(course: Course, sentence: str, source: dict) -> Iterator[Base]:
+def _course_facts(sentence: str) -> Iterator[tuple]:
+    """(aspect, value, sentence, typed fields) for the course facts a sentence states."""
     mentoring = MENTORING.search(sentence)
     if mentoring and (n := patterns.to_number(mentoring.group("n"))) is not None:
-        yield Mentoring(course=course, sessions=int(n), **source)
+        yield "mentoring", mentoring.group(0), sentence, {"number": n, "unit": "sessions"}
     for rx in PREREQUISITES:
         match = rx.search(sentence)
         if match:
-            yield Prerequisite(course=course, text=match.group("p").strip(), **source)
+            yield "prerequisites", match.group("p").strip(), sentence, {}
             break
     award = AWARD.search(sentence)
     if award:
         year = award.group("year") or award.group("year2")
-        yield Award(
-            course=course,
-            title=(award.group("title") or award.group("title2")).strip(),
-            awarded_by=(award.group("by") or award.group("by2")).strip(),
-            year=int(year) if year else None,
-            **source,
-        )
+        title = (award.group("title") or award.group("title2")).strip()
+        yield "awards", title, sentence, {"reporter": (award.group("by") or award.group("by2")).strip(), "as_of": year}
     become = BECOME.search(sentence)
     if become:
-        yield CourseCareer(course=course, career_name=become.group("career"), **source)
+        yield "prepares_for", become.group("career"), sentence, {"other": become.group("career")}
 
 
 def _topics(course: str, provider: str | None, sentences: list[str]) -> Iterator[tuple[str, str]]:

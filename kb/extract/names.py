@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kb import patterns
-from kb.extract import Context, ParsedDocument
-from kb.schema import Base, CareerAlias
+from kb import aspects, patterns
+from kb.extract import Finding, ParsedDocument
 
 
-def extract(doc: ParsedDocument, ctx: Context) -> Iterator[Base]:
+def extract(doc: ParsedDocument) -> Iterator[Finding]:
     """One row per name and career, where the document first defines it; only for careers it presents,
     so a name never outlives the document that gave it."""
     seen: set[tuple[str, str]] = set()
@@ -20,4 +19,4 @@ def extract(doc: ParsedDocument, ctx: Context) -> Iterator[Base]:
                 for name in patterns.defined_names(sentence, career):
                     if (career, name) not in seen:
                         seen.add((career, name))
-                        yield CareerAlias(career=ctx.career(career), alias=name, **ctx.source(section, sentence))
+                        yield Finding("career", career, aspects.NAME, name, section.heading, sentence)

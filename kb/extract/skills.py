@@ -7,8 +7,7 @@ import re
 from collections.abc import Iterator
 
 from kb import patterns
-from kb.extract import Context, ParsedDocument
-from kb.schema import Base, Skill, SkillExample
+from kb.extract import Finding, ParsedDocument
 
 SKILL_GROUP = re.compile(r"\b(hard|soft|technical|interpersonal|people)\s+skills\b", re.I)
 KIND = {"hard": "hard", "technical": "hard", "soft": "soft", "interpersonal": "soft", "people": "soft"}
@@ -26,7 +25,9 @@ CATEGORIES = (
 )
 
 
-def extract(doc: ParsedDocument, ctx: Context) -> Iterator[Base]:
+def extract(doc: ParsedDocument) -> Iterator[Finding]:
+    """A "skills" fact per skill section (its kind as qualifier, its first sentence as detail), and a
+    "tools" fact per example it lists (its category as qualifier, the skill as detail)."""
     if not doc.main_career:
         return
     for section in doc.sections:
@@ -34,17 +35,22 @@ def extract(doc: ParsedDocument, ctx: Context) -> Iterator[Base]:
         if not group or not section.sentences:
             continue
         first = section.sentences[0]
-        skill = Skill(
-            career=ctx.career(doc.main_career),
-            name=section.heading,
-            kind=KIND[group.group(1).lower()],
-            description=first,
-            **ctx.source(section, first),
+        kind = KIND[group.group(1).lower()]
+        yield Finding(
+            "career", doc.main_career, "skills", section.heading, section.heading, first, qualifier=kind, detail=first
         )
         for sentence in section.sentences:
             match = EXAMPLES.search(sentence)
             category = match and next((c for c, rx in CATEGORIES if rx.search(match.group("what"))), None)
             if category:
                 for item in patterns.split_list(match.group("list")):
-                    skill.examples.append(SkillExample(name=item, category=category, **ctx.source(section, sentence)))
-        yield skill
+                    yield Finding(
+                        "career",
+                        doc.main_career,
+                        "tools",
+                        item,
+                        section.heading,
+                        sentence,
+                        qualifier=category,
+                        detail=section.heading,
+                    )

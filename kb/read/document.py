@@ -1,6 +1,6 @@
 """What every reader produces: a document's sections, in order, with their paragraphs and sentences.
 
-A section also knows where it sits in the outline (its heading ``level`` and ``parent``), so that a
+A section also knows where it sits in the outline (its heading ``level`` and enclosing ``path``), so that a
 fact can be placed under "<career>" > "<topic>" whatever format the document came in.
 """
 
@@ -25,7 +25,12 @@ class Section:
     group: str | None  # the heading this section is one of several under ("Hard Skills", "Related Careers")
     paragraphs: list[Paragraph] = field(default_factory=list)
     level: int = 1  # 1 for the document's title, 2, 3... for the headings under it
-    parent: str | None = None  # the heading of the nearest enclosing section
+    path: tuple[str, ...] = ()  # the headings of the enclosing sections, outermost first
+
+    @property
+    def parent(self) -> str | None:
+        """The heading of the nearest enclosing section."""
+        return self.path[-1] if self.path else None
 
     @property
     def sentences(self) -> list[str]:
@@ -45,15 +50,15 @@ def paragraph(text: str) -> Paragraph:
 
 
 class Outline:
-    """The headings open at the current point of a document, outermost first, to find each one's parent."""
+    """The headings open at the current point of a document, outermost first, to find each one's enclosing ones."""
 
     def __init__(self) -> None:
         self._open: list[tuple[int, str]] = []
 
-    def enter(self, heading: str, level: int) -> str | None:
-        """Open a heading; returns its parent, the nearest open heading of a lower level."""
+    def enter(self, heading: str, level: int) -> tuple[str, ...]:
+        """Open a heading; returns the headings enclosing it, the open ones of lower levels, outermost first."""
         while self._open and self._open[-1][0] >= level:
             self._open.pop()
-        parent = self._open[-1][1] if self._open else None
+        path = tuple(h for _, h in self._open)
         self._open.append((level, heading))
-        return parent
+        return path

@@ -54,9 +54,9 @@ def read(text: str) -> Document:
     outline = Outline()
     for block in blocks:
         if block.level:
-            parent = outline.enter(block.text, block.level)
-            group = None if parent == title else parent  # the title encloses everything, so it groups nothing
-            sections.append(Section(heading=block.text, group=group, level=block.level, parent=parent))
+            path = outline.enter(block.text, block.level)
+            group = path[-1] if path and path[-1] != title else None  # the title encloses everything: no group
+            sections.append(Section(heading=block.text, group=group, level=block.level, path=path))
             continue
         if not sections:
             sections.append(Section(heading=INTRODUCTION, group=None))

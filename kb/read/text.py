@@ -20,7 +20,7 @@ from kb.read.document import INTRODUCTION, Document, Outline, Section, paragraph
 from kb.vocabulary import CONNECTIVES
 
 BULLET = re.compile(r"^\s*(?:[•\u2022*\-–]|\d+[.)])\s+")
-LABEL = re.compile(r"^[A-Z][\w'’&-]*(?: [\w'’&-]+){0,5}: \S")  # "Nurse Practitioners: they ...", a list's lead
+LABEL = re.compile(r"^[A-Z][\w'’&,-]*(?: [\w'’&,-]+){0,5}: \S")  # "Nurse Practitioners: they ...", a list's lead
 PROMOTION = re.compile(r"\bLearn More\.?\s*$|\bSign up (?:today|now)\b|\bClick here\b", re.I)
 MAX_HEADING_WORDS = 12
 MAX_QUESTION_WORDS = 15  # a question line is a heading even when it is a little longer than a title
@@ -33,11 +33,23 @@ def is_heading(line: str) -> bool:
 def _is_title_line(line: str) -> bool:
     words = line.split()
     return (
-        0 < len(words) <= MAX_HEADING_WORDS
+        not _is_label_line(line)
+        and 0 < len(words) <= MAX_HEADING_WORDS
         and len(line) <= 90
         and line[0].isupper()
         and not BULLET.match(line)
         and line[-1] not in '.,;:!"”'
+    )
+
+
+def _is_label_line(line: str) -> bool:
+    """A "Label: value" line ("Median pay, 2023: $86,070", "On-the-job training: None"): its value has a
+    figure, starts in lower case or is one word, where a heading's subtitle is a title ("Quick Facts:
+    Registered Nurses")."""
+    label, sep, value = line.partition(": ")
+    value = value.strip()
+    return bool(
+        sep and LABEL.match(line) and (re.search(r"\d", value) or value[:1].islower() or len(value.split()) == 1)
     )
 
 
@@ -101,7 +113,7 @@ def read(text: str) -> Document:
                 group, group_of_careers = None, False
             if group:
                 level = max(level, group_level + 1)
-            sections.append(Section(heading=block, group=group, level=level, parent=outline.enter(block, level)))
+            sections.append(Section(heading=block, group=group, level=level, path=outline.enter(block, level)))
             continue
         if not sections:
             sections.append(Section(heading=INTRODUCTION, group=None))

@@ -41,7 +41,7 @@ def test_build_kb_prints_each_document_read_warns_and_writes_the_report(
     assert (
         f"  {SHIPPED.name}: 6 careers, 6 courses, " in lines[1]
         and " sentences not attributed" in lines[1]
-        and "salaries 4" in lines[2]
+        and "pay 5" in lines[2]
     )
     assert "  WARNING notes.txt: no career or course found" in "\n".join(lines)
     report = build_dir / "kb-report.html"

@@ -18,10 +18,7 @@ pytestmark = pytest.mark.unit
 CORPUS = settings.ROOT / "tests" / "documents"
 CONVERSATIONS = settings.ROOT / "tests" / "eval" / "conversations"
 SHIPPED = settings.ROOT / "kb" / "documents"
-DOCUMENTS = sorted(
-    [p for p in CORPUS.rglob("*") if p.suffix in (".txt", ".md", ".html")]
-    + list(SHIPPED.glob("*.txt"))
-)
+DOCUMENTS = sorted([p for p in CORPUS.rglob("*") if p.suffix in (".txt", ".md", ".html")] + list(SHIPPED.glob("*.txt")))
 ASPECTS = {
     "pay", "outlook", "openings", "employment", "education", "licensing", "certifications", "tools", "skills",
     "duties", "work_environment", "related_careers", "price", "duration", "schedule", "format", "topics",

@@ -16,7 +16,7 @@ from tests.conftest import build_kb
 pytestmark = pytest.mark.unit
 
 SCRIPTED = "Careers in Data\n\nData Scientists\n\nData scientists earn about $100,000 a year.\n" + (
-    "They write <script>alert(1)</script> in their reports.\n"
+    "Read on for <script>alert(1)</script> more.\n"
 )
 NOTHING = "Opening Hours\n\nThe office opens at nine every morning.\nIt closes at five.\n"
 
@@ -35,7 +35,7 @@ def test_the_summary_lists_the_shipped_articles_careers_and_courses(shipped_kb_u
     assert document.name == "back-end-developer-careers.txt"
     assert document.careers == kb.careers() and len(document.careers) == 6
     assert sorted(document.courses) == sorted(kb.courses()) and len(document.courses) == 6
-    assert document.counts["salaries"] == sum(len(kb.salaries(c)) for c in kb.careers()) > 0
+    assert document.counts["pay"] >= sum(len(kb.salaries(c)) for c in kb.careers()) > 0
     assert sum(document.counts.values()) == len(document.facts)
     assert 0 < len(document.unattributed) < document.sentences
     assert not document.empty
@@ -72,10 +72,16 @@ def test_a_document_with_no_career_or_course_is_flagged(tiny_url: str) -> None:
 
 def test_unattributed_sentences_are_those_no_fact_cites(tiny_url: str) -> None:
     (scripted,) = [d for d in report.documents(tiny_url) if d.name == "scripted.txt"]
-    assert scripted.unattributed == [("Data Scientists", "They write <script>alert(1)</script> in their reports.")]
-    assert {f.kind for f in scripted.facts} == {"career descriptions", "salaries"}
-    (salary,) = [f for f in scripted.facts if f.kind == "salaries"]
-    assert dict(salary.values) == {"amount": "100000", "qualifier": "about", "period": "year"}
+    assert scripted.unattributed == [("Data Scientists", "Read on for <script>alert(1)</script> more.")]
+    assert {f.kind for f in scripted.facts} == {"overview", "pay"}
+    (salary,) = [f for f in scripted.facts if f.kind == "pay"]
+    assert dict(salary.values) == {
+        "value": "$100,000",
+        "number": "100000",
+        "unit": "USD",
+        "period": "year",
+        "hedge": "about",
+    }
     assert salary.sentence == "Data scientists earn about $100,000 a year."
 
 
