@@ -88,7 +88,7 @@ ASPECTS: tuple[Aspect, ...] = (
         "career",
         "certifications",
         _words(r"certif|credential"),
-        _words(r"certif|credential"),
+        _words(r"certif|credential|designation"),
     ),
     Aspect(
         "tools",

@@ -24,7 +24,18 @@ from sqlalchemy import delete, insert, select, union
 from sqlalchemy.orm import Session
 
 from kb import aspects, db, figures, patterns, read
-from kb.extract import Extractor, Finding, ParsedDocument, aspect_facts, careers, courses, names, provider, skills
+from kb.extract import (
+    Extractor,
+    Finding,
+    ParsedDocument,
+    aspect_facts,
+    careers,
+    courses,
+    heading_career,
+    names,
+    provider,
+    skills,
+)
 from kb.read import DocumentError, Section
 from kb.schema import Alias, Document, Fact, Passage, Subject
 
@@ -98,6 +109,7 @@ def _careers(sections: list[Section]) -> list[str]:
     item, a label or a table row, or as the subject of a sentence that gives its pay or growth."""
     headings = {h for s in sections for h in (s.heading, s.group, s.parent) if h}
     named = [t for h in sorted(headings) for t in patterns.career_titles(h)]
+    named += _with_aspect(headings, named)
     led = [t for s in sections if _may_list_careers(s) for p in s.paragraphs if (t := patterns.lead_title(p.text))]
     reported = [
         t
@@ -107,6 +119,13 @@ def _careers(sections: list[Section]) -> list[str]:
         and (t := patterns.sentence_lead_title(sentence))
     ]
     return sorted(set(named + led + reported))
+
+
+def _with_aspect(headings: set[str], named: list[str]) -> list[str]:
+    """Careers named by a heading with what it tells of them ("Freight Broker Salary"); not a family's
+    shared head noun ("Teacher pay" in a page about kinds of teacher)."""
+    found = {t for h in headings if (t := heading_career(h)) and t not in named}
+    return sorted(t for t in found if not any(o != t and o.endswith(" " + t) for o in [*named, *found]))
 
 
 def _may_list_careers(section: Section) -> bool:

@@ -42,6 +42,8 @@ OCCUPATION_ROOTS = (
     ("administrator", 1),  # managers, directors
     ("communicator", 1),  # writers, journalists, translators
     ("defender", 1),  # firefighters, police officers, custodians
+    ("organizer", 1),  # coordinators, planners of events
+    ("superior", 1),  # supervisors, foremen, heads
 )
 """(lemma, sense number) of the synsets whose hyponyms are occupations, as in ``worker.n.01``."""
 DETACHMENTS = (("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"), ("men", "man"), ("ies", "y"))

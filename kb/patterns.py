@@ -216,9 +216,12 @@ def lead_title(paragraph: str) -> str | None:
 
 
 SENTENCE_LEAD = re.compile(
-    r"^(?:(?:Most|Many|Some|All|The|Today's|Experienced|New)\s+)?(?P<lead>[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,4}?)"
+    r"^(?:(?:Most|Many|Some|All|The|An?|Today's|New|Experienced|Senior|Entry-level|Average|Typical|Median)\s+)*"
+    r"(?:(?:average|median|typical|experienced|entry-level|senior|new)\s+)?"
+    r"(?P<lead>[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,4}?)"
     r"(?:,[^.;]*?(?:usually|also|often|sometimes) (?:called|known as) (?P<called>[\w'’ -]+?))?"
-    r"(?=,|\s+(?:earn|earned|earns|make|made|makes|held|hold|holds|are|were|will|is|was)\b)"
+    r"(?=,|\s+(?:(?:\w+ly|now|still)\s+)?(?:earn|earned|earns|make|made|makes|take home|took home|bring in|"
+    r"held|hold|holds|are|were|will|is|was|can|could|may|might|should|need|needs|get|got)\b)"
 )
 
 

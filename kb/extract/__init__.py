@@ -105,16 +105,18 @@ class ParsedDocument:
         return list(dict.fromkeys(_clean_name(n) for n in found))
 
     def _is_course_heading(self, heading: str) -> bool:
+        """A heading that names a course: with a course word, or over course labels; a name, so at least two
+        capitalised words ("Intro to Python", not "Program at a glance")."""
+        names = sum(1 for w in heading.split() if w[:1].isupper()) >= 2
         return (
-            heading not in (self.title, INTRODUCTION)
-            and bool(COURSE_HEADS.search(heading))
+            names
+            and heading not in (self.title, INTRODUCTION)
             and not heading.endswith("?")
             and patterns.career_title(heading) is None
             and aspects.for_heading(heading) is None
             and len(heading.split()) <= 10
-            and sum(1 for w in heading.split() if w[:1].isupper())
-            >= 2  # names one: "Intro to Python", not "Program at a glance"
-        ) or self._course_by_labels(heading)
+            and (bool(COURSE_HEADS.search(heading)) or self._course_by_labels(heading))
+        )
 
     def _course_by_labels(self, heading: str) -> bool:
         """A heading whose section is laid out as course labels ("Tuition:", "Length:", "Prerequisites:")."""
@@ -182,7 +184,7 @@ class ParsedDocument:
         that names a career or course; else (with ``fallback``, or for the introduction) the document's
         main course or career."""
         for heading in (section.heading, *reversed(section.path)):
-            if (title := patterns.career_title(heading)) and title in self.careers:
+            if (title := heading_career(heading)) and title in self.careers:
                 return ("career", title)
             if heading == self.title:
                 break
@@ -210,6 +212,26 @@ class ParsedDocument:
             if found := aspects.headed(heading, kind):
                 return found
         return []
+
+
+SEPARATORS = re.compile(r"\s*[:|–—]\s*|\s+-\s+")
+
+
+def heading_career(heading: str) -> str | None:
+    """The career a heading names: the heading itself as a title, or a title followed by what the section
+    tells of it ("Freight Broker Salary", "Logistics Coordinator: Pay and Outlook")."""
+    if title := patterns.career_title(heading):
+        return title
+    if COURSE_HEADS.search(heading):
+        return None  # "Pharmacy Technician Certificate" names a course
+    head, *rest = SEPARATORS.split(heading, maxsplit=1)
+    if rest and (title := patterns.career_title(head)):
+        return title
+    words = heading.rstrip("?").split()
+    for n in range(len(words) - 1, 0, -1):
+        if aspects.headed(" ".join(words[n:]), "career") and (title := patterns.career_title(" ".join(words[:n]))):
+            return title
+    return None
 
 
 def table_cells(text: str) -> list[tuple[str, str]]:

@@ -19,6 +19,7 @@ from kb.read import Paragraph, Section
 REPORTER_FOLLOW = re.compile(r"^(?:It|They|The agency|The (?:bureau|survey|report))\b")
 PRONOUN_LEAD = re.compile(r"^(?:They|Their|Them|These|Those|It|Its|This|He|She|His|Her)\b")
 MAX_LABEL_WORDS = 6
+FIGURE_ASPECTS = tuple(a.name for a in aspects.ASPECTS if a.figure)
 SUBJECT_LEAD = 8  # a sentence is about the career it names within its first few characters
 COUNT_NOUNS = {"openings": ("opening", "vacanc"), "employment": ("jobs", "employed", "workers", "positions")}
 
@@ -48,6 +49,10 @@ def _all(doc: ParsedDocument) -> Iterator[Finding]:
             if row:
                 yield from _row(doc, section, paragraph.text, row)
                 continue
+            listed = patterns.lead_title(paragraph.text)
+            if listed in doc.careers and ":" not in paragraph.text and _relates(doc, section):
+                yield from _related(section, homes, listed, paragraph.text)
+                continue
             label, _, value = paragraph.text.partition(":")
             if value.strip() and (career := patterns.career_title(label)) in doc.careers:
                 yield from _career_label(doc, section, homes, career, paragraph)
@@ -67,8 +72,22 @@ def _all(doc: ParsedDocument) -> Iterator[Finding]:
                 named_reporter = figures.reporter(sentence)
                 said_by = named_reporter or said_by
                 reporter = named_reporter or (said_by if REPORTER_FOLLOW.match(sentence) else None)
-                for subject in subjects:
-                    yield from _sentence(doc, section, subject, labelled, sentence, reporter=reporter)
+                for i, subject in enumerate(subjects):
+                    # a class named in a program's section: its figures are the class's, not the program's
+                    skip = FIGURE_ASPECTS if i and subject[0] == subjects[0][0] == "course" else ()
+                    yield from _sentence(doc, section, subject, labelled, sentence, skip=skip, reporter=reporter)
+
+
+def _leading(sentence: str, mentions: list[tuple[int, str]]) -> list[str]:
+    """The careers a sentence opens with, one or several ("Electricians, plumbers and welders ...")."""
+    leading = [mentions[0][1]]
+    for (previous, _), (start, nxt) in zip(mentions, mentions[1:], strict=False):
+        gap = sentence[previous:start]
+        if len(gap.split()) <= 6 and re.search(r"(?:,|\band|\bor|&)\s*$", gap):
+            leading.append(nxt)
+        else:
+            break
+    return list(dict.fromkeys(leading))
 
 
 def _fallback(doc: ParsedDocument, section: Section) -> list[tuple[str, str]]:
@@ -80,6 +99,16 @@ def _all_careers(doc: ParsedDocument, section: Section) -> list[tuple[str, str]]
     """A section under the title of a page about several careers, on one aspect of them ("Work
     Environment"), is about each of them."""
     return [("career", c) for c in doc.careers] if doc.section_aspects(section, "career") else []
+
+
+def _relates(doc: ParsedDocument, section: Section) -> bool:
+    return any(a.name == "related_careers" for a in doc.section_aspects(section, "career"))
+
+
+def _related(section: Section, homes: list[tuple[str, str]], career: str, text: str) -> Iterator[Finding]:
+    for kind, name in homes:
+        if kind == "career" and name != career:
+            yield Finding(kind, name, "related_careers", career, section.heading, text, other=career)
 
 
 def _sharing_head(doc: ParsedDocument, text: str) -> list[tuple[str, str]]:
@@ -94,24 +123,18 @@ def _sharing_head(doc: ParsedDocument, text: str) -> list[tuple[str, str]]:
 def _sentence_subjects(
     doc: ParsedDocument, homes: list[tuple[str, str]], specific: bool, sentence: str, last: list[tuple[str, str]]
 ) -> list[tuple[str, str]]:
-    """What a sentence is about: a course it names; the careers it opens with ("Most electricians and
-    plumbers learn ..."); in a section about no one career, the careers it names; after a sentence about
-    someone, a sentence that goes on with "They"/"Their"/"It" is about them; else its section's subjects."""
-    courses = [c for c in doc.courses if re.search(rf"\b{re.escape(c)}\b", sentence, re.I)]
-    if courses:
-        return [("course", courses[0])]
-    if homes and homes[0][0] == "course":
-        return homes  # a course's text names careers as what it leads to, not as what it is about
+    """What a sentence is about: the careers it opens with ("Most electricians and plumbers learn ..."); a
+    course it names; in a course's section, that course; in a section about no one career, the careers it
+    names; after a sentence about someone, a sentence that goes on with "They"/"Their"/"It" is about them;
+    else its section's subjects."""
     mentions = [(start, n) for start, n in doc.careers_in(sentence) if n in doc.careers]
     if mentions and mentions[0][0] <= SUBJECT_LEAD:
-        leading = [mentions[0][1]]
-        for (previous, _), (start, nxt) in zip(mentions, mentions[1:], strict=False):
-            gap = sentence[previous:start]
-            if len(gap.split()) <= 6 and re.search(r"(?:,|\band|\bor|&)\s*$", gap):
-                leading.append(nxt)
-            else:
-                break
-        return [("career", n) for n in dict.fromkeys(leading)]
+        return [("career", n) for n in _leading(sentence, mentions)]
+    courses = [c for c in doc.courses if re.search(rf"\b{re.escape(c)}\b", sentence, re.I)]
+    if courses:  # a course named inside another's section (a required class) is also part of that one
+        return list(dict.fromkeys([("course", courses[0]), *(h for h in homes if h[0] == "course")]))
+    if homes and homes[0][0] == "course":
+        return homes  # a course's text names careers as what it leads to, not as what it is about
     if mentions and not specific:
         return [("career", n) for n in dict.fromkeys(n for _, n in mentions)]
     if last and PRONOUN_LEAD.match(sentence):
@@ -132,10 +155,8 @@ def _career_label(
 ) -> Iterator[Finding]:
     """A paragraph led by a career's name ("Licensed Practical Nurses: they provide ...") is about that
     career; under a related-careers heading it also relates it to the section's own career."""
-    related = any(a.name == "related_careers" for a in doc.section_aspects(section, "career"))
-    for kind, name in homes:
-        if related and kind == "career" and name != career:
-            yield Finding(kind, name, "related_careers", career, section.heading, paragraph.text, other=career)
+    if _relates(doc, section):
+        yield from _related(section, homes, career, paragraph.text)
     for sentence in paragraph.sentences:
         yield from _sentence(doc, section, ("career", career), [], sentence, skip=("related_careers",))
 
@@ -172,7 +193,7 @@ def _sentence(
 ) -> Iterator[Finding]:
     placed = labelled or [a for k in _kinds(doc, subject[0]) for a in doc.section_aspects(section, k)]
     placed = [a for a in placed if a.name not in skip]
-    cued = [a for k in _kinds(doc, subject[0]) for a in aspects.in_sentence(sentence, k)]
+    cued = [a for k in _kinds(doc, subject[0]) for a in aspects.in_sentence(sentence, k) if a.name not in skip]
     chosen = list(placed)
     for aspect in cued:
         figure_here = aspect.figure and _figures(aspect, sentence)

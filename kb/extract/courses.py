@@ -19,7 +19,7 @@ COURSE_NAMES = (
     re.compile(rf"\b(?P<name>[A-Z][\w.+#’'-]*(?:\s+{WORD})*?\s+{HEADS})\b"),
     re.compile(rf"\b(?:class|course|workshop) called (?P<name>[A-Z][\w.+#’'-]*(?:\s+{WORD})*)"),
     re.compile(rf"[’']s (?P<name>[A-Z][\w.+#’'-]*(?:\s+{WORD})*) (?:class|course|workshop)\b"),
-    re.compile(r"^[A-Z]{2,4} ?\d{3}[A-Z]? (?P<name>[A-Z][\w'’&-]*(?: (?:[A-Z][\w'’&-]*|and|of|to|in|for|&))*)"),
+    re.compile(r"^[A-Z]{2,4} ?\d{3}[A-Z]? (?P<name>[A-Z][\w'’&-]*(?: (?:[A-Z][\w'’&-]*|and|of|to|in|for|with|&))*)"),
 )
 DEGREE_NAME = re.compile(
     r"\b(?P<name>(?:Associate|Bachelor|Master|Doctor)(?:['’]s)? of (?:[A-Z]\w+ )*[A-Z]\w+ in [A-Z]\w+(?: [A-Z]\w+)*)"

@@ -20,6 +20,7 @@ from kb.read.document import INTRODUCTION, Document, Outline, Section, paragraph
 from kb.vocabulary import CONNECTIVES
 
 BULLET = re.compile(r"^\s*(?:[•\u2022*\-–]|\d+[.)])\s+")
+NUMBERED = re.compile(r"^\s*(?:\d+[.)]|#\d+:?)\s+(?P<title>\S.*)$")
 LABEL = re.compile(r"^[A-Z][\w'’&,-]*(?: [\w'’&,-]+){0,5}: \S")  # "Nurse Practitioners: they ...", a list's lead
 PROMOTION = re.compile(r"\bLearn More\.?\s*$|\bSign up (?:today|now)\b|\bClick here\b", re.I)
 MAX_HEADING_WORDS = 12
@@ -68,6 +69,24 @@ def _is_question_line(line: str) -> bool:
     )
 
 
+def _is_numbered_title(line: str) -> bool:
+    numbered = NUMBERED.match(line)
+    return bool(numbered) and _is_title_line(numbered.group("title")) and len(numbered.group("title").split()) <= 8
+
+
+def _numbered_heading(blocks: list[str], i: int) -> str | None:
+    """A numbered title between paragraphs is a heading, as in list articles ("1. Logistics Analyst" over
+    the text about it); the items of a list are numbered lines next to each other."""
+    if not _is_numbered_title(blocks[i]):
+        return None
+    neighbours = [blocks[j] for j in (i - 1, i + 1) if 0 <= j < len(blocks)]
+    if i + 1 >= len(blocks) or any(BULLET.match(b) and not _is_numbered_title(b) for b in neighbours):
+        return None
+    if any(_is_numbered_title(b) for b in neighbours):
+        return None
+    return NUMBERED.match(blocks[i]).group("title").strip()
+
+
 def split_blocks(text: str) -> list[str]:
     """Headings and paragraphs; bullets and labelled lines start their own paragraph, wrapped lines are joined."""
     blocks: list[str] = []
@@ -81,7 +100,12 @@ def split_blocks(text: str) -> list[str]:
         ):
             blocks.append(lines.pop(0))
         current: list[str] = []
-        for line in lines:
+        for i, line in enumerate(lines):
+            if _is_numbered_title(line) and i + 1 < len(lines) and not BULLET.match(lines[i + 1]):
+                blocks += [" ".join(current)] if current else []
+                blocks.append(line)  # a numbered title over its own text ("2. Freight Broker")
+                current = []
+                continue
             if (BULLET.match(line) or LABEL.match(line)) and current:
                 blocks.append(" ".join(current))
                 current = []
@@ -101,6 +125,7 @@ def read(text: str) -> Document:
     group_level = 0
     group_of_careers = False
     for i, block in enumerate(blocks):
+        block = _numbered_heading(blocks, i) or block
         if is_heading(block):
             level = 1 if title is None else 2 if _is_caps_line(block) else 3
             title = title or block

@@ -23,7 +23,8 @@ from kb.schema import Fact
 pytestmark = pytest.mark.unit
 
 CORPUS = settings.ROOT / "tests" / "documents"
-FLOORS = {"tuning": 0.92, "held out": 0.58}  # measured: 0.93 and 0.59 (the goal is 0.95)
+FLOORS = {"tuning": 0.94, "held out": 0.84}  # measured: 0.947 and 0.85 (the goal is 0.95)
+MISATTRIBUTED = {"tuning": 0, "held out": 2}  # held out: one career under the document's longer name for it
 
 
 def documents(held_out: bool) -> list[Path]:
@@ -52,7 +53,7 @@ def cited(url: str) -> dict[tuple[str, str, str], list[str]]:
     return found
 
 
-def recall(tmp: Path, held_out: bool) -> tuple[float, dict[str, str]]:
+def recall(tmp: Path, held_out: bool) -> tuple[float, dict[str, str], list[str]]:
     folder = tmp / "documents"
     folder.mkdir()
     for document in documents(held_out):
@@ -72,12 +73,32 @@ def recall(tmp: Path, held_out: bool) -> tuple[float, dict[str, str]]:
         )
         per_document[document.name] = f"{found}/{len(facts)}"
         hits, total = hits + found, total + len(facts)
-    return hits / total, per_document
+    return hits / total, per_document, misattributed(url, held_out)
 
 
 @pytest.mark.parametrize("part", FLOORS)
 def test_gold_fact_recall_does_not_fall(part: str, tmp_path: Path) -> None:
-    overall, per_document = recall(tmp_path, held_out=part == "held out")
+    overall, per_document, wrong = recall(tmp_path, held_out=part == "held out")
     listing = ", ".join(f"{name} {found}" for name, found in per_document.items())
     print(f"\ngold facts found ({part}): {overall:.2f} overall; {listing}")
+    print(f"figures on a subject the gold table does not give them to: {len(wrong)}", *wrong, sep="\n  ")
     assert overall >= FLOORS[part]
+    assert len(wrong) <= MISATTRIBUTED[part]
+
+
+def misattributed(url: str, held_out: bool) -> list[str]:
+    """Figures the KB gives to a subject when the gold table gives them only to others: a figure about the
+    wrong career (or course) is the worst answer the bot can give."""
+    golds = {d.name: gold(d)["facts"] for d in documents(held_out)}
+    wrong = []
+    with Session(create_engine(url, future=True)) as session:
+        for fact in session.execute(select(Fact).where(Fact.number.is_not(None))).scalars():
+            value = squash(fact.value)
+            owners = {
+                normalize(g["subject"])
+                for g in golds.get(fact.document.name, [])
+                if g["aspect"] == fact.aspect and value in squash(g["value"])
+            }
+            if owners and normalize(fact.subject.name) not in owners:
+                wrong.append(f"{fact.document.name}: {fact.value} ({fact.aspect}) on {fact.subject.name}")
+    return wrong
