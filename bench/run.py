@@ -41,6 +41,7 @@ from tests.support.ports import free_ports
 from tests.support.stack import ProductionStack
 
 RESULTS = settings.ROOT / "results"
+CORPUS = settings.ROOT / "tests" / "documents"  # the test corpus, in every format the KB reads
 BENCH_JSON = RESULTS / "bench.json"
 CONCURRENCY = (1, 10, 50)
 CONVERSATIONS_PER_WORKER = 3
@@ -238,6 +239,9 @@ def measure_stock(work: Path, figures: Figures) -> None:
 
 
 def kb_build_times(work: Path) -> dict:
+    """KB build of the shipped document; of 1,000 documents made from the test corpus (every format, figures
+    varied so each is new) with one worker per core and, as the baseline, with one process; the rebuild
+    after one of the 1,000 changes; and the KB's size on disk."""
     shipped = work / "kb-one"
     shipped.mkdir()
     for doc in settings.DOCUMENTS_DIR.glob("*.txt"):
@@ -247,14 +251,32 @@ def kb_build_times(work: Path) -> dict:
     one = time.perf_counter() - start
     many = work / "kb-many"
     many.mkdir()
-    source = (settings.DOCUMENTS_DIR / "back-end-developer-careers.txt").read_text(encoding="utf-8")
+    corpus = sorted(p for p in CORPUS.glob("*") if p.is_file()) + sorted(settings.DOCUMENTS_DIR.glob("*.txt"))
     rng = random.Random(7)
-    for i in range(1000):  # the real article with its figures varied, so every document is new
-        varied = re.sub(r"\d[\d,]*", lambda m: f"{int(m.group().replace(',', '')) + rng.randint(1, 9):,}", source)
-        (many / f"doc-{i:04d}.txt").write_text(varied, encoding="utf-8")
+    for i in range(1000):
+        source = corpus[i % len(corpus)]
+        varied = re.sub(r"\d[\d,]*\d|\d", lambda m: f"{int(m.group().replace(',', '')) + rng.randint(1, 9):,}",
+                        source.read_text(encoding="utf-8"))  # fmt: skip
+        (many / f"doc-{i:04d}{source.suffix}").write_text(varied, encoding="utf-8")
+    timed = {}
+    for label, workers in (("parallel", None), ("one_process", 1)):
+        url = f"sqlite:///{work / f'kb-many-{label}.sqlite3'}"
+        start = time.perf_counter()
+        builder.build(many, url, workers=workers)
+        timed[label] = time.perf_counter() - start
+    changed = many / "doc-0000.txt" if (many / "doc-0000.txt").exists() else sorted(many.glob("*"))[0]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
     start = time.perf_counter()
-    builder.build(many, f"sqlite:///{work / 'kb-many.sqlite3'}")
-    return {"shipped_document_s": round(one, 2), "thousand_documents_s": round(time.perf_counter() - start, 1)}
+    builder.build(many, f"sqlite:///{work / 'kb-many-parallel.sqlite3'}")
+    rebuild = time.perf_counter() - start
+    return {
+        "shipped_document_s": round(one, 2),
+        "thousand_documents_s": round(timed["parallel"], 1),
+        "thousand_documents_one_process_s": round(timed["one_process"], 1),
+        "one_changed_of_thousand_s": round(rebuild, 2),
+        "thousand_documents_mb": round((work / "kb-many-parallel.sqlite3").stat().st_size / 1e6, 1),
+        "cores": os.cpu_count(),
+    }
 
 
 SCALING = (  # label, Rasa processes, SANIC_WORKERS
@@ -312,7 +334,14 @@ def report(ours: dict, stock: dict, kb: dict, scaling: list[dict]) -> dict:
         ("action server peak RSS MB", ours["rss_mb"]["actions"], "-", ""),
         ("rasa train s", ours["train_s"], stock["train_s"], ratio(ours["train_s"], stock["train_s"])),
         ("KB build, shipped document s", kb["shipped_document_s"], "-", ""),
-        ("KB build, 1,000 documents s", kb["thousand_documents_s"], "-", ""),
+        (
+            f"KB build, 1,000 docs, {kb['cores']} cores s (stock: 1 process)",
+            kb["thousand_documents_s"],
+            kb["thousand_documents_one_process_s"],
+            ratio(kb["thousand_documents_s"], kb["thousand_documents_one_process_s"]),
+        ),
+        ("KB rebuild, 1 of 1,000 changed s", kb["one_changed_of_thousand_s"], "-", ""),
+        ("KB size, 1,000 documents MB", kb["thousand_documents_mb"], "-", ""),
     ]
     print(f"\n{'figure':34} {'ours':>10} {'stock':>10} {'ours/stock':>11}")
     for name, a, b, r in rows:
