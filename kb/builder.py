@@ -129,7 +129,7 @@ def _with_aspect(headings: set[str], named: list[str]) -> list[str]:
 
 
 def _may_list_careers(section: Section) -> bool:
-    """A list under a heading about one aspect of a career ("Certifications", "Skills") lists that
+    """A list under a heading about one aspect of a career (certifications, skills) lists that
     aspect's items, not careers, unless the aspect is related careers."""
     headed = aspects.headed(section.heading, "career")
     return not headed or any(a.name == "related_careers" for a in headed)

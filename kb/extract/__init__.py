@@ -119,7 +119,7 @@ class ParsedDocument:
         )
 
     def _course_by_labels(self, heading: str) -> bool:
-        """A heading whose section is laid out as course labels ("Tuition:", "Length:", "Prerequisites:")."""
+        """A heading whose section is laid out as course labels (tuition, length, prerequisites)."""
         section = next((s for s in self.sections if s.heading == heading), None)
         if section is None or heading in (self.title, INTRODUCTION) or aspects.for_heading(heading):
             return False
