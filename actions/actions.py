@@ -35,6 +35,10 @@ def known_names(kb: KnowledgeBase, label: str) -> list[str]:
     return {"career": kb.careers, "course": kb.courses, "topic": kb.topics}[label]()
 
 
+def unknown(kb: KnowledgeBase, label: str, mention: str) -> replies.Reply:
+    return replies.unknown(label, mention, kb.nearest(mention, label), known_names(kb, label))
+
+
 def answer(
     kb: KnowledgeBase, kind: str, dispatcher: CollectingDispatcher, tracker: Tracker, mention: str | None = None
 ) -> list[EventType]:
@@ -46,8 +50,7 @@ def answer(
         mention = mention or ask.first(question.label)
         subject = kb.resolve(mention, question.label) if mention else tracker.get_slot(question.label)
         if mention and subject is None:
-            known = known_names(kb, question.label) if question.label != "topic" else []
-            say(dispatcher, tracker, replies.unknown(question.label, mention, known))
+            say(dispatcher, tracker, unknown(kb, question.label, mention))
             return events
         if subject is None and question.default_to_main_career:
             subject = next(iter(kb.main_careers()), None)
@@ -125,7 +128,7 @@ class CompareAction(KnowledgeAction):
         for mention in ask.entities.get("career", []):
             career = kb.resolve(mention, "career")
             if career is None:
-                say(dispatcher, tracker, replies.unknown("career", mention, kb.careers()))
+                say(dispatcher, tracker, unknown(kb, "career", mention))
                 return []
             careers.append(career)
         careers = list(dict.fromkeys(careers))

@@ -33,19 +33,25 @@ class Reply:
 
 
 def plural(career: str) -> str:
-    return career if career.endswith("s") else career + "s"
+    """ "Actuary" -> "Actuaries", "Registered Nurse" -> "Registered Nurses"."""
+    if career.endswith("s"):
+        return career
+    if re.search(r"[^aeiou]y$", career):
+        return career[:-1] + "ies"
+    return career + ("es" if re.search(r"(?:ch|sh|x|z)$", career) else "s")
 
 
-def listing(items: list[str]) -> str:
+def listing(items: list[str], last: str = "and") -> str:
     items = list(dict.fromkeys(items))
     if len(items) <= 2:
-        return " and ".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+        return f" {last} ".join(items)
+    return ", ".join(items[:-1]) + f" {last} " + items[-1]
 
 
 def cite(*sources: Source) -> str:
-    unique = list(dict.fromkeys((s.document, s.section) for s in sources))
-    return "Source: " + "; ".join(f"{doc}, “{section}”" for doc, section in unique) + "."
+    """The documents by title, with the section ("Source: Registered Nurses, “Pay”."); never a file name."""
+    unique = list(dict.fromkeys((s.title or s.document, s.named_section) for s in sources))
+    return "Source: " + "; ".join(f"{title}, “{section}”" if section else title for title, section in unique) + "."
 
 
 def button(title: str, intent: str, **entities: str) -> Button:
@@ -280,12 +286,22 @@ SHOWN_NAME = re.compile(r"[\w][\w .'&()+#-]{0,59}")
 """A name the reply may repeat: a few words, no links, no markup."""
 
 
-def unknown(kind: str, mention: str, known: list[str]) -> Reply:
+FEW = 6  # this many names or fewer are listed in full; of more, a few near ones
+
+
+def unknown(kind: str, mention: str, nearest: list[str], known: list[str]) -> Reply:
+    """A named career or course the KB lacks: never another one's answer; a few near names, or all of them
+    when there are only a few."""
     name = f"“{mention}”" if SHOWN_NAME.fullmatch(mention) and "://" not in mention else f"that {kind}"
     text = f"I don't have {name} in my documents, so I can't answer that for it."
-    if known:
-        text += f" The {kind}s I know about are {listing(known)}."
-    return Reply(text, [button(k, "inform", **{kind: k}) for k in known[:4]])
+    shown = nearest or (known if len(known) <= FEW else [])
+    if nearest:
+        text += f" Did you mean {listing(nearest, 'or')}?"
+    elif shown:
+        text += f" The {kind}s I know about are {listing(shown)}."
+    elif known:
+        text += f" Ask me “which {kind}s do you know?” to see the {len(known)} I have."
+    return Reply(text, [button(k, "inform", **{kind: k}) for k in shown[:4]])
 
 
 def which_subject() -> Reply:

@@ -14,6 +14,7 @@ import hashlib
 import logging
 import multiprocessing
 import os
+import re
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
@@ -36,7 +37,7 @@ from kb.extract import (
     provider,
     skills,
 )
-from kb.read import DocumentError, Section
+from kb.read import INTRODUCTION, DocumentError, Section
 from kb.schema import Alias, Document, Fact, Passage, Subject
 
 log = logging.getLogger(__name__)
@@ -101,7 +102,17 @@ def extract(name: str, text: str) -> Extracted:
     doc = parse(name, text)
     findings = list(dict.fromkeys(f for extractor in EXTRACTORS for f in extractor(doc)))
     passages = [(s.heading, sentence, doc.section_subject(s)) for s in doc.sections for sentence in s.sentences]
-    return Extracted(name, doc.title or Path(name).stem, fingerprint(text), doc.main_career, findings, passages)
+    return Extracted(name, _title(name, doc), fingerprint(text), doc.main_career, findings, passages)
+
+
+def _title(name: str, doc: ParsedDocument) -> str:
+    """What replies call a document: the heading it opens with (an operator sets a title by starting the
+    document with one), else its file name in words ("back-end-developer-careers.txt": "Back End
+    Developer Careers"); visitors never see a file name."""
+    if doc.title and doc.sections and doc.sections[0].heading != INTRODUCTION:
+        return doc.title
+    words = re.split(r"[\s_-]+", Path(name).stem)
+    return " ".join(w if w.isupper() else w.capitalize() for w in words if w)
 
 
 def _careers(sections: list[Section]) -> list[str]:

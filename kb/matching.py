@@ -17,16 +17,16 @@ from pathlib import Path
 
 import numpy as np
 
-from kb.vocabulary import FUNCTION_WORDS, GENERIC_WORDS, JOB_NOUNS
+from kb import lexicon
+from kb.vocabulary import FUNCTION_WORDS, GENERIC_WORDS, NOT_TITLE_WORDS
 
 TOKEN = re.compile(r"[\w.+#&]+(?:['’]s)?")
-GENERIC_TITLE = re.compile(
-    r"\b(?:(?!(?:" + "|".join(sorted(FUNCTION_WORDS)) + r")\b)[a-z][\w-]*\s+){0,2}(?:" + "|".join(JOB_NOUNS) + r")s?\b",
-    re.I,
-)
+WORD = re.compile(r"[A-Za-z][\w-]*")
+MAX_MODIFIERS = 2
 MAX_TOKENS = 300  # names are looked for in the first 300 words: a huge message must not cost seconds
 MIN_FUZZY_LENGTH = 5
 THRESHOLD = 0.84
+WORD_THRESHOLD = 0.75  # each word of a misspelt name ("devloper", "registerd", "design" for "designer")
 
 
 LETTER_BINS = 64
@@ -62,6 +62,19 @@ def fuzzy_matched(norm: str, term: Term) -> bool:
     """Whether a name may match with typos: not when short, as a letter off makes it another word ("RN",
     "SQL"), nor when an abbreviation ("CCSP"), as a letter off makes it another abbreviation."""
     return len(norm) >= MIN_FUZZY_LENGTH and not term.surface.isupper()
+
+
+def same_words(typed: str, name: str) -> bool:
+    """Whether a typed text can be a name misspelt: word for word, each word close to the name's. A name
+    with a word the text lacks is another name ("architect" is not "DB architect", nor "cloud architect"
+    "data architect"), however similar the letters."""
+    typed_words, name_words = typed.split(), name.split()
+    if len(typed_words) != len(name_words):
+        return False
+    return all(
+        a == b or (min(len(a), len(b)) >= 4 and SequenceMatcher(None, a, b, autojunk=False).ratio() >= WORD_THRESHOLD)
+        for a, b in zip(typed_words, name_words, strict=True)
+    )
 
 
 @dataclass(frozen=True)
@@ -134,7 +147,7 @@ class Vocabulary:
         found = []
         for i in np.flatnonzero(bound >= THRESHOLD) + lo:
             norm, position, term = self._by_length[i]
-            if label is None or term.label == label:
+            if (label is None or term.label == label) and same_words(window, norm):
                 score = SequenceMatcher(None, window, norm, autojunk=False).ratio()
                 if score >= THRESHOLD:
                     found.append(Match(score, position, term))
@@ -172,14 +185,29 @@ class Vocabulary:
         return self._by_words(target, label)
 
     def _by_words(self, target: str, label: str) -> str | None:
-        """A name that is the only one containing all of the mention's words ("the javascript one")."""
+        """A course or topic that is the only one containing all of the mention's words ("the javascript
+        one"). Not a career: "architect" alone may be any architect, not the one architect the KB knows."""
         words = {w for w in target.split() if w not in FUNCTION_WORDS and w not in GENERIC_WORDS}
-        if not words:
+        if not words or label == "career":
             return None
         owners = {t.canonical for norm, t in self._normal if t.label == label and words <= set(norm.split())}
         return owners.pop() if len(owners) == 1 else None
 
 
 def job_titles(text: str) -> list[tuple[int, int, str]]:
-    """Any job title ("data scientist", "nurses"), known or not: (start, end, text)."""
-    return [(m.start(), m.end(), m.group()) for m in GENERIC_TITLE.finditer(text)]
+    """Any job title ("data scientists", "nurses", "marine biologist"), known or not: an occupation noun
+    (WordNet, as for documents) with up to two words before it: (start, end, text)."""
+    words = list(WORD.finditer(text))[:MAX_TOKENS]
+    found = []
+    for i, word in enumerate(words):
+        if word.group().lower() in NOT_TITLE_WORDS or not lexicon.load().is_occupation(word.group()):
+            continue
+        first = i
+        while (
+            first > max(0, i - MAX_MODIFIERS)
+            and words[first - 1].group().lower() not in FUNCTION_WORDS | NOT_TITLE_WORDS
+            and text[words[first - 1].end() : words[first].start()].strip() == ""
+        ):
+            first -= 1
+        found.append((words[first].start(), word.end(), text[words[first].start() : word.end()]))
+    return [f for f in found if not any(o != f and o[0] <= f[0] and f[1] <= o[1] for o in found)]  # "marine biologist"

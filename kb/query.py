@@ -11,6 +11,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import cached_property
 
 from sqlalchemy import inspect, select
@@ -18,15 +19,23 @@ from sqlalchemy.exc import DatabaseError
 
 from kb import aspects, db, figures
 from kb.matching import Term, Vocabulary, normalize
+from kb.read import INTRODUCTION
 from kb.schema import Alias, Document, Fact, Passage, Subject
 from kb.vocabulary import FUNCTION_WORDS
 
 
 @dataclass(frozen=True)
 class Source:
-    document: str
+    document: str  # the file's name
     section: str
     sentence: str
+    title: str = ""  # what a reply calls the document
+
+    @property
+    def named_section(self) -> str | None:
+        """The section's heading, when it is one a reader can look for (not the title, not the text before
+        the first heading)."""
+        return None if self.section in (self.title, INTRODUCTION) else self.section
 
 
 @dataclass(frozen=True)
@@ -159,10 +168,11 @@ def _value(fact: SalaryFact | OutlookFact) -> float | None:
 
 
 def _source(row: Fact | Passage) -> Source:
-    return Source(row.document.name, row.section, row.sentence)
+    return Source(row.document.name, row.section, row.sentence, row.document.title or row.document.name)
 
 
 WORD = re.compile(r"[a-z0-9][a-z0-9.+#]*")
+NEAR = 0.7  # spelling this close to a name the KB lacks makes a known name worth suggesting
 WHOLE = 0.8  # a fact's value this long, against its sentence, is the sentence rather than a phrase of it
 DIRECTION = re.compile(r"\b(?:is|are)\s+(?:declining|shrinking|growing)\b")
 
@@ -272,6 +282,19 @@ class KnowledgeBase:
         for defined in self._facts("career", None, aspects.NAME):
             terms += [Term(name, defined.subject.name, "career") for name in _with_plural(defined.value)]
         return Vocabulary(terms)
+
+    def nearest(self, mention: str, label: str, limit: int = 4) -> list[str]:
+        """The known names of a kind closest to a name the KB lacks, for a "did you mean …?": those sharing
+        a word with it first, then by spelling; none that are merely long lists of everything."""
+        wanted = set(normalize(mention).split())
+        known = {"career": self.careers, "course": self.courses, "topic": self.topics}[label]()
+
+        def closeness(name: str) -> tuple[int, float]:
+            shared = len(wanted & set(normalize(name).split()))
+            return shared, SequenceMatcher(None, normalize(mention), normalize(name), autojunk=False).ratio()
+
+        ranked = sorted(known, key=closeness, reverse=True)
+        return [n for n in ranked if closeness(n)[0] or closeness(n)[1] >= NEAR][:limit]
 
     def resolve(self, mention: str | None, label: str) -> str | None:
         """The canonical career/course/topic/skill_kind/metric a user's words stand for."""

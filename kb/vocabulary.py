@@ -1,19 +1,15 @@
 """The words the knowledge base treats specially, in one place.
 
-These describe English, not any document: the head nouns of job titles people ask about, and the small words that
+These describe English, not any document: words that are not job titles in a visitor's message, and the small words that
 are never part of a name (so names are not matched across them, search ignores them, and a line
 ending in one is a wrapped line, not a heading).
 """
 
 from __future__ import annotations
 
-JOB_NOUNS = (
-    "developer engineer architect programmer analyst administrator scientist designer manager specialist tester "
-    "technician consultant officer researcher nurse teacher accountant clerk doctor lawyer pilot chef plumber "
-    "electrician dentist pharmacist therapist writer artist marketer recruiter"
-).split()
-"""Head nouns of job titles in visitors' messages (``kb.matching``), tagged by one regular expression per
-message; career documents are read with WordNet instead (``kb.lexicon``)."""
+NOT_TITLE_WORDS = frozenset("bot assistant chatbot guide me you someone anyone person people".split())
+"""Words WordNet files under occupations that, in a visitor's message, are not a career asked about
+("are you a bot", "I need a guide")."""
 
 CONNECTIVES = frozenset("a an the of and or to in for with on by at".split())
 """Articles, prepositions and conjunctions: a line that ends in one continues on the next."""

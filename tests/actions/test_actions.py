@@ -9,7 +9,7 @@ from bot import settings
 
 pytestmark = pytest.mark.unit
 
-CITE = "Source: back-end-developer-careers.txt"
+CITE = "Source: Back End Developer Careers"
 
 
 def test_every_domain_action_is_registered(executor) -> None:

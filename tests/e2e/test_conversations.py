@@ -16,7 +16,7 @@ from tests.e2e.conftest import Conversation
 pytestmark = pytest.mark.e2e
 SENDERS: list[str] = []  # the conversations held so far in this module
 
-SOURCE = "Source: back-end-developer-careers.txt"
+SOURCE = "Source: Back End Developer Careers"
 
 CONVERSATIONS = {
     "salary, follow-up career, growth of that field": [

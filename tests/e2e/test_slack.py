@@ -92,7 +92,7 @@ def test_signed_message_is_answered_through_the_web_api(url: str, slack_api: Fak
     assert buttons == ["Job growth", "Skills needed", "Related courses"]
     [section] = [b for b in answer["blocks"] if b["type"] == "section"]
     assert section["text"]["type"] == "mrkdwn"
-    assert "_Source: back-end-developer-careers.txt" in section["text"]["text"]
+    assert "_Source: Back End Developer Careers" in section["text"]["text"]
 
 
 def test_an_over_long_message_gets_the_same_polite_refusal_as_on_every_channel(

@@ -62,7 +62,7 @@ def test_widget_conversation_buttons_reload_and_no_injection(page: Page) -> None
     page.get_by_label("Chat with the careers assistant").click()
     ask(page, "what does a database architect earn")
     expect(log).to_contain_text("$117,000", timeout=30_000)
-    expect(log).to_contain_text("Source: back-end-developer-careers.txt")
+    expect(log).to_contain_text("Source: Back End Developer Careers")
 
     page.get_by_role("button", name="Job growth").click()
     expect(log).to_contain_text("9 percent", timeout=30_000)

@@ -7,7 +7,7 @@ from difflib import SequenceMatcher
 
 import pytest
 
-from kb.matching import THRESHOLD, Match, Term, Vocabulary, fuzzy_matched, job_titles, normalize
+from kb.matching import THRESHOLD, Match, Term, Vocabulary, fuzzy_matched, job_titles, normalize, same_words
 
 pytestmark = pytest.mark.unit
 
@@ -69,6 +69,21 @@ def test_resolve_takes_a_unique_partial_name() -> None:
 
 def test_generic_job_titles_are_recognised_even_when_unknown() -> None:
     assert [t for _, _, t in job_titles("how much do nurses and data scientists make")] == ["nurses", "data scientists"]
+    assert [t for _, _, t in job_titles("what does a marine biologist earn?")] == ["marine biologist"]
+    assert [t for _, _, t in job_titles("Cloud Architect salary?")] == ["Cloud Architect"]
+    assert job_titles("are you a bot?") == job_titles("what is the highest paying job?") == []
+
+
+def test_a_name_sharing_words_with_a_known_one_is_not_taken_for_it() -> None:
+    vocabulary = Vocabulary(
+        [Term("DB architect", "Database Architect", "career"), Term("Data Scientist", "Data Scientist", "career")]
+    )
+    assert vocabulary.resolve("cloud architect", "career") is None
+    assert vocabulary.resolve("architect", "career") is None
+    assert vocabulary.find("Cloud Architect salary?") == []
+    assert vocabulary.resolve("statistician", "career") is None
+    assert vocabulary.resolve("db archtect", "career") == "Database Architect"  # a typo still resolves
+    assert vocabulary.resolve("data scientsts", "career") == "Data Scientist"
 
 
 def test_normalize_folds_case_plurals_hyphens_and_possessives() -> None:
@@ -85,7 +100,11 @@ class EveryName(Vocabulary):
                 continue
             if window == norm:
                 score = 1.0
-            elif not fuzzy_matched(norm, term) or abs(len(window) - len(norm)) > 0.25 * max(len(window), len(norm)):
+            elif (
+                not fuzzy_matched(norm, term)
+                or not same_words(window, norm)
+                or abs(len(window) - len(norm)) > 0.25 * max(len(window), len(norm))
+            ):
                 continue
             else:
                 score = SequenceMatcher(None, window, norm, autojunk=False).ratio()
