@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from actions import replies
 from actions.replies import Reply
+from kb import aspects
 from kb.query import KnowledgeBase
 
 Answer = Callable[[KnowledgeBase, "str | None", "Ask"], Reply]
@@ -97,6 +98,26 @@ def _general(kb: KnowledgeBase, _: None, ask: Ask) -> Reply:
     return replies.quoted(kb.search(ask.text), replies.NOT_FOUND)
 
 
+def _aspect(aspect: str) -> Answer:
+    """The answer for any aspect in the registry: its facts, else the subject's own sentences that speak
+    to the question, else what the documents do say about the subject."""
+
+    def answer(kb: KnowledgeBase, subject: str | None, ask: Ask) -> Reply:
+        kind = aspects.BY_NAME[aspect].subject
+        subjects = [subject] if subject else kb.providers() if kind == "provider" else []
+        found = [f for s in subjects for f in kb.facts(s, kind, aspect, ask.text)]
+        label = aspects.BY_NAME[aspect].label
+        if found:
+            return replies.facts(subject, label, found)
+        said = [t for s in subjects for t in kb.search(ask.text, 2, s, kind) if aspects.speaks_of(t.text, aspect)]
+        if said:
+            return replies.said(subject, label, said)
+        have = [aspects.BY_NAME[a].label for s in subjects for a in kb.aspects_of(s, kind) if a in aspects.BY_NAME]
+        return replies.not_said(subject, label, have, kind)
+
+    return answer
+
+
 QUESTIONS: dict[str, Question] = {
     "salary": Question("career", _salary),
     "growth": Question("career", _growth),
@@ -113,5 +134,27 @@ QUESTIONS: dict[str, Question] = {
     "retake": Question(None, _retake),
     "general": Question(None, _general),
 }
-OPTIONAL_SUBJECT = {"courses", "course_awards"}
+ANSWERED_AS = {
+    "pay": "salary",
+    "outlook": "growth",
+    "overview": "description",
+    "skills": "skills",
+    "related_careers": "related",
+    "course_overview": "course_topics",
+    "topics": "course_topics",
+    "mentoring": "course_mentoring",
+    "prerequisites": "course_prerequisites",
+    "awards": "course_awards",
+}
+"""Aspects with an answer of their own above; every other aspect of the registry is answered by ``_aspect``."""
+for _a in aspects.ASPECTS:
+    QUESTIONS.setdefault(ANSWERED_AS.get(_a.name, _a.name), Question(None if _a.subject == "provider" else _a.subject, _aspect(_a.name)))
+
+
+def question_for(aspect: str) -> str:
+    """The kind of question (a key of ``QUESTIONS``) that answers an aspect."""
+    return ANSWERED_AS.get(aspect, aspect)
+
+
+OPTIONAL_SUBJECT = {"courses", "course_awards"} | {a.name for a in aspects.ASPECTS if a.subject == "provider"}
 """Questions that still have an answer without a subject (all courses, all awards)."""

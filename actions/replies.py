@@ -12,6 +12,7 @@ from kb.query import (
     CategoryFact,
     Comparison,
     CourseFactText,
+    FactView,
     MentoringFact,
     OpeningsFact,
     OutlookFact,
@@ -274,6 +275,54 @@ def course_for_topic(topic: str, hits: list[Text]) -> Reply:
     )
 
 
+def figure(f: FactView) -> str:
+    """A typed figure as a sentence part: "$98,000 to $165,000 a year (salary range, Nimbus Report 2024)"."""
+    value = f.value
+    if f.hedge and not value.lower().startswith(f.hedge):
+        value = f"{f.hedge} {value}"
+    if f.period and f.aspect == "pay" and not re.search(r"\b(?:a|per|an)\s+\w+$", value):
+        value += f" a {f.period}"
+    notes = [n for n in (f.qualifier, f.horizon, f.pace) if n]
+    said = ", ".join(n for n in (f.reporter, f.as_of) if n)
+    if said:
+        notes.append(f"according to {said}" if f.reporter else said)
+    return value + (f" ({'; '.join(notes)})" if notes else "")
+
+
+def facts(subject: str | None, label: str, found: list[FactView]) -> Reply:
+    """Any aspect's facts: figures with what they are, then phrases or sentences, a few, cited."""
+    shown = found[:MAX_SHOWN]
+    about = f" for {plural(subject) if shown[0].kind == 'career' else 'the ' + subject}" if subject else ""
+    figures = [figure(f) for f in shown if f.number is not None]
+    texts = [f.value for f in shown if f.number is None]
+    phrases = [t for t in texts if not SENTENCE_END.search(t)]  # list items, cells, label values
+    sentences = [t for t in texts if SENTENCE_END.search(t)]
+    parts = []
+    if figures:
+        parts.append(f"{label.capitalize()}{about}: " + "; ".join(figures) + ".")
+    if phrases:
+        parts.append(f"{label.capitalize()}{about}: " + "; ".join(p.rstrip(".") for p in phrases) + ".")
+    parts += sentences
+    return Reply(" ".join(parts) + "\n" + cite(*(f.source for f in shown)))
+
+
+def said(subject: str | None, label: str, texts: list[Text]) -> Reply:
+    """No fact under the aspect, but the subject's own sentences that speak to the question."""
+    about = f" about {subject}" if subject else ""
+    lead = f"My documents have nothing filed under {label}{about}, but they say: "
+    return Reply(lead + " ".join(t.text for t in texts) + "\n" + cite(*(t.source for t in texts)))
+
+
+def not_said(subject: str | None, label: str, have: list[str], kind: str) -> Reply:
+    """Nothing in the documents speaks to the question: say so, and what they do have."""
+    about = f" about {plural(subject) if kind == 'career' else 'the ' + subject}" if subject else ""
+    text = f"My documents don't say anything{about} on {label}."
+    have = [h for h in dict.fromkeys(have) if h != label][:MAX_SHOWN]
+    if have:
+        text += f" They do cover {listing(have)}."
+    return Reply(text)
+
+
 def quoted(facts: list[Text], missing: str) -> Reply:
     """Answer with the documents' own sentences, each once."""
     if not facts:
@@ -286,6 +335,8 @@ SHOWN_NAME = re.compile(r"[\w][\w .'&()+#-]{0,59}")
 """A name the reply may repeat: a few words, no links, no markup."""
 
 
+SENTENCE_END = re.compile(r"[.!?][”\"')]?$")
+MAX_SHOWN = 5  # facts or names in one reply: more reads as a list dumped, not an answer
 FEW = 6  # this many names or fewer are listed in full; of more, a few near ones
 
 

@@ -72,7 +72,7 @@ ASPECTS: tuple[Aspect, ...] = (
             r"education|how to become|degrees?\b|training|qualifications|getting started|path\b|preparation|become one"
         ),
         _words(
-            r"degree|diploma|bachelor|master['’]?s|associate['’]s|doctor|ph\.?d|college|"
+            r"degree|diploma|bachelor|master['’]?s|associate['’]s|doctoral|doctorate|ph\.?d|college|"
             r"universit|apprentice|coursework|school|graduate|major (?:in|such)"
         ),
     ),
@@ -303,6 +303,24 @@ def headed(heading: str, kind: str | None = None) -> list[Aspect]:
 def for_heading(heading: str, kind: str | None = None) -> Aspect | None:
     """The first aspect a heading, label or column is about, in registry order."""
     return next(iter(headed(heading, kind)), None)
+
+
+GENERAL = ("overview", "duties", "course_overview")  # what a question asks when it names nothing more specific
+
+
+def asked(question: str, kind: str) -> list[Aspect]:
+    """The aspects of a subject kind a visitor's question asks about, by the same heading and cue words
+    documents use ("what tools do data scientists use?": tools); a specific aspect wins over "what does
+    … do"."""
+    found = [a for a in of_subject(kind) if a.headings.search(question) or (a.cues and a.cues.search(question))]
+    specific = [a for a in found if a.name not in GENERAL]
+    return specific or found
+
+
+def speaks_of(text: str, aspect: str) -> bool:
+    """Whether a text uses an aspect's heading or cue words."""
+    found = BY_NAME[aspect]
+    return bool(found.headings.search(text) or (found.cues and found.cues.search(text)))
 
 
 def in_sentence(sentence: str, kind: str) -> list[Aspect]:

@@ -48,6 +48,35 @@ class Text:
 
 
 @dataclass(frozen=True)
+class FactView:
+    """One fact as the query API gives it: what it is about, under which aspect, the value as written, the
+    typed figure if it has one, and its source."""
+
+    subject: str
+    kind: str
+    aspect: str
+    value: str
+    number: float | None
+    high: float | None
+    unit: str | None
+    period: str | None
+    qualifier: str | None
+    hedge: str | None
+    reporter: str | None
+    as_of: str | None
+    horizon: str | None
+    pace: str | None
+    other: str | None
+    placed: bool
+    source: Source
+
+    @property
+    def is_sentence(self) -> bool:
+        """The value is (nearly) its whole source sentence, not a figure or a phrase."""
+        return self.number is None and len(self.value) >= WHOLE * len(self.source.sentence)
+
+
+@dataclass(frozen=True)
 class SalaryFact:
     career: str
     amount: float
@@ -177,6 +206,46 @@ WHOLE = 0.8  # a fact's value this long, against its sentence, is the sentence r
 DIRECTION = re.compile(r"\b(?:is|are)\s+(?:declining|shrinking|growing)\b")
 
 
+WEEKS = {"week": 1, "month": 4.35, "year": 52, "semester": 16, "term": 16, "quarter": 12, "day": 1 / 5}
+"""Course lengths in weeks, to compare them (a day counts as a fifth of a week of classes)."""
+
+
+def _comparable(view: FactView) -> bool:
+    """A figure that can be set against the same figure of other subjects: yearly pay (a median or
+    average if stated), growth, a price, a length in weeks or longer units."""
+    if view.aspect == "pay":
+        return view.period in (None, "year") and view.qualifier in (None, "median", "average", "mean", "typical")
+    if view.aspect == "duration":
+        return view.unit in WEEKS
+    return True
+
+
+def _in_common_units(view: FactView) -> float:
+    return view.number * WEEKS[view.unit] if view.aspect == "duration" else view.number
+
+
+def _view(fact: Fact) -> FactView:
+    return FactView(
+        fact.subject.name,
+        fact.subject.kind,
+        fact.aspect,
+        fact.value,
+        fact.number,
+        fact.high,
+        fact.unit,
+        fact.period,
+        fact.qualifier,
+        fact.hedge,
+        fact.reporter,
+        fact.as_of,
+        fact.horizon,
+        fact.pace,
+        fact.other.name if fact.other else None,
+        fact.placed,
+        _source(fact),
+    )
+
+
 def _briefest(facts: list[Fact]) -> list[Fact]:
     """The facts without repeats: where a sentence gave both short phrases and (nearly) the whole sentence
     under one aspect, the phrases."""
@@ -301,6 +370,38 @@ class KnowledgeBase:
         if not mention or not mention.strip():
             return None
         return self.vocabulary.resolve(mention, label)
+
+    # -- any aspect ---------------------------------------------------------------------------
+
+    def facts(self, subject: str, kind: str, aspect: str, question: str = "") -> list[FactView]:
+        """What the documents say about a subject under one aspect: figures first, then phrases, then
+        sentences, each once; when a section, label or column is on the aspect, what it says rather than
+        sentences elsewhere that only use the aspect's words; those sharing most words with the
+        ``question`` first."""
+        views = [_view(f) for f in _briefest(self._facts(kind, subject, aspect))]
+        if any(v.placed for v in views):  # a section or label on it: sentences that merely use its words go
+            views = [v for v in views if v.placed or v.number is not None]
+        asked = set(_terms(question)) - set(_terms(subject))
+        return sorted(views, key=lambda v: (v.number is None, -len(asked & set(_terms(v.value))), v.is_sentence))
+
+    def aspects_of(self, subject: str, kind: str) -> list[str]:
+        """The aspects the documents say something about for a subject, in the registry's order."""
+        wanted = select(Subject.id).where(Subject.kind == kind, Subject.name == subject).scalar_subquery()
+        found = set(self._all(select(Fact.aspect).where(Fact.subject_id == wanted).distinct()))
+        return [a.name for a in aspects.ASPECTS if a.name in found]
+
+    def providers(self) -> list[str]:
+        return self._subjects("provider", Subject.name)
+
+    def ranked(self, aspect: str, kind: str, highest: bool = True) -> list[FactView]:
+        """One figure per subject under a figure aspect, best first: the yearly median or average pay, the
+        growth percent, a course's price or its length in weeks."""
+        best: dict[str, FactView] = {}
+        for fact in self._facts(kind, None, aspect):
+            view = _view(fact)
+            if view.number is not None and _comparable(view) and view.subject not in best:
+                best[view.subject] = view
+        return sorted(best.values(), key=lambda v: _in_common_units(v), reverse=highest)
 
     # -- careers -----------------------------------------------------------------------------
 
@@ -451,32 +552,44 @@ class KnowledgeBase:
         return [Text(f"{f.subject.name}:{f.aspect}", f.value, _source(f)) for f in facts]
 
     @cached_property
-    def _passages(self) -> list[tuple[Source, Counter]]:
-        rows = self._all(select(Passage).order_by(Passage.document_id, Passage.position))
-        return [(_source(r), Counter(_terms(r.sentence))) for r in rows]
+    def _document_frequency(self) -> Counter:
+        return Counter(t for _, c, _ in self._passages for t in set(c))
 
-    def search(self, question: str, limit: int = 1) -> list[Text]:
+    @cached_property
+    def _passages(self) -> list[tuple[Source, Counter, int | None]]:
+        rows = self._all(select(Passage).order_by(Passage.document_id, Passage.position))
+        return [(_source(r), Counter(_terms(r.sentence)), r.subject_id) for r in rows]
+
+    def search(self, question: str, limit: int = 1, subject: str | None = None, kind: str = "career") -> list[Text]:
         """The passages that best answer a free question (BM25, with a boost for definitions).
 
         A passage must share at least half of the question's term weight, so a question
-        that merely shares one word with the documents ("world cup") finds nothing."""
+        that merely shares one word with the documents ("world cup") finds nothing. With a
+        ``subject``, only the passages of its own sections count, the words of its name are left
+        out of the question, and one shared word is enough."""
         query = set(_terms(question))
-        if not query or not self._passages:
+        passages = self._passages
+        if subject is not None:
+            wanted = self._all(select(Subject.id).where(Subject.kind == kind, Subject.name == subject))
+            passages = [p for p in passages if p[2] in wanted]
+            query -= set(_terms(subject))
+        if not query or not passages:
             return []
         n = len(self._passages)
-        avg = sum(sum(c.values()) for _, c in self._passages) / n
-        df = Counter(t for _, c in self._passages for t in set(c))
+        avg = sum(sum(c.values()) for _, c, _ in self._passages) / n
+        df = self._document_frequency
         idf = {t: math.log(1 + (n - df[t] + 0.5) / (df[t] + 0.5)) for t in query}
-        subject = re.search(r"\bwhat (?:is|are) (?:an? |the )?(?P<x>[\w .-]+?)\??$", question.lower())
+        needed = 0.0 if subject is not None else 0.5 * sum(idf.values())
+        defined = re.search(r"\bwhat (?:is|are) (?:an? |the )?(?P<x>[\w .-]+?)\??$", question.lower())
         scored = []
-        for source, counts in self._passages:
+        for source, counts, _ in passages:
             shared = query & set(counts)
-            if sum(idf[t] for t in shared) < 0.5 * sum(idf.values()):
+            if not shared or sum(idf[t] for t in shared) < needed:
                 continue
             length = sum(counts.values())
             score = sum(idf[t] * counts[t] * 2.2 / (counts[t] + 1.2 * (0.25 + 0.75 * length / avg)) for t in shared)
-            if subject and re.match(
-                rf"(?:an?|the)?\s*(?:[\w ]+\()?{re.escape(subject.group('x'))}\)?\s+(?:is|refers to)\b",
+            if defined and re.match(
+                rf"(?:an?|the)?\s*(?:[\w ]+\()?{re.escape(defined.group('x'))}\)?\s+(?:is|refers to)\b",
                 source.sentence,
                 re.I,
             ):

@@ -8,7 +8,7 @@ A new aspect is a new entry in that registry, not a new table.
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Column, Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import declarative_base, relationship
 
 Base = declarative_base()
@@ -75,6 +75,7 @@ class Fact(Base):
     other_id = Column(ForeignKey("subjects.id", ondelete="CASCADE"), index=True)
     other = relationship(Subject, foreign_keys=[other_id], lazy="joined")
     detail = Column(Text)
+    placed = Column(Boolean, nullable=False, default=True)  # aspect from structure, not from cue words alone
     section = Column(String(255), nullable=False)
     sentence = Column(Text, nullable=False)
     position = Column(Integer, nullable=False)  # of the sentence in its document

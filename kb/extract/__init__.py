@@ -40,6 +40,7 @@ class Finding:
     baseline: float | None = None
     other: str | None = None  # a career (or, for a course it compares with, a course) the fact relates to
     detail: str | None = None
+    placed: bool = True  # its aspect comes from a heading, label, column or phrase, not from cue words alone
 
 
 COURSE_HEADS = re.compile(

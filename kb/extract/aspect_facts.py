@@ -17,8 +17,12 @@ from kb.extract import Finding, ParsedDocument, table_cells
 from kb.read import Paragraph, Section
 
 REPORTER_FOLLOW = re.compile(r"^(?:It|They|The agency|The (?:bureau|survey|report))\b")
-PRONOUN_LEAD = re.compile(r"^(?:They|Their|Them|These|Those|It|Its|This|He|She|His|Her)\b")
+PRONOUN_LEAD = re.compile(
+    r"^(?:[A-Z][\w.]* (?:projects|expects|predicts|says|reports|estimates|notes) )?"
+    r"(?:[Tt]hey|[Tt]heir|[Tt]hem|These|Those|It|Its|This|He|She|His|Her)\b"
+)
 MAX_LABEL_WORDS = 6
+NOTHING = re.compile(r"|none|n/?a|-+|—|not applicable|no", re.I)  # a label's value that states nothing
 FIGURE_ASPECTS = tuple(a.name for a in aspects.ASPECTS if a.figure)
 SUBJECT_LEAD = 8  # a sentence is about the career it names within its first few characters
 COUNT_NOUNS = {"openings": ("opening", "vacanc"), "employment": ("jobs", "employed", "workers", "positions")}
@@ -60,10 +64,12 @@ def _all(doc: ParsedDocument) -> Iterator[Finding]:
             label_aspects = (
                 _aspects_of_label(doc, label, homes[0][0]) if homes and (value or paragraph.text.endswith(":")) else []
             )
+            if label_aspects and homes and set(label_aspects) <= set(doc.section_aspects(section, homes[0][0])):
+                label_aspects, value = [], ""  # "Microsoft Certified: Azure …" under "Certifications": an item
             if label_aspects:
                 labelled = label_aspects
                 for home, aspect in itertools.product(homes, label_aspects):
-                    if value.strip() and (target := _subject_for(doc, home, aspect)):
+                    if not NOTHING.fullmatch(value.strip()) and (target := _subject_for(doc, home, aspect)):
                         yield from _facts(doc, section, target, aspect, value.strip(), paragraph.text)
                 continue
             for sentence in paragraph.sentences:
@@ -131,7 +137,7 @@ def _sentence_subjects(
     if mentions and mentions[0][0] <= SUBJECT_LEAD:
         return [("career", n) for n in _leading(sentence, mentions)]
     courses = [c for c in doc.courses if re.search(rf"\b{re.escape(c)}\b", sentence, re.I)]
-    if courses:  # a course named inside another's section (a required class) is also part of that one
+    if courses and not (specific and homes[0][0] == "career"):  # a course named inside another's section (a required class) is also part of that one
         return list(dict.fromkeys([("course", courses[0]), *(h for h in homes if h[0] == "course")]))
     if homes and homes[0][0] == "course":
         return homes  # a course's text names careers as what it leads to, not as what it is about
@@ -205,7 +211,7 @@ def _sentence(
         chosen.append(aspects.BY_NAME["duties"])  # "Cloud engineers design, build, and maintain ..."
     for aspect in chosen:
         if target := _subject_for(doc, subject, aspect):
-            yield from _facts(doc, section, target, aspect, sentence, sentence, reporter=reporter)
+            yield from _facts(doc, section, target, aspect, sentence, sentence, reporter=reporter, placed=aspect in placed)
 
 
 def _opens_with(doc: ParsedDocument, sentence: str, career: str) -> bool:
@@ -234,10 +240,18 @@ def _facts(
     sentence: str,
     context: str = "",
     reporter: str | None = None,
+    placed: bool = True,
 ) -> Iterator[Finding]:
     """The facts of one piece of text under one aspect: typed per figure, else the text itself."""
     kind, name = subject
-    base = {"kind": kind, "subject": name, "aspect": aspect.name, "section": section.heading, "sentence": sentence}
+    base = {
+        "kind": kind,
+        "subject": name,
+        "aspect": aspect.name,
+        "section": section.heading,
+        "sentence": sentence,
+        "placed": placed,
+    }
     found = _figures(aspect, value)
     if not found:
         yield Finding(value=value, reporter=reporter or figures.reporter(sentence), **base)
@@ -253,7 +267,8 @@ def _facts(
             high=figure.high,
             unit=figure.unit,
             period=figures.period(value, figure) if aspect.figure == "money" else None,
-            qualifier=figures.statistic(described, _shift(figure, len(context) + 1 if context else 0)),
+            qualifier=figures.statistic(described, _shift(figure, len(context) + 1 if context else 0))
+            or _noun_after(value, figure),
             hedge=figure.hedge,
             reporter=reporter or figures.reporter(sentence),
             as_of=figures.as_of(described),
@@ -262,6 +277,14 @@ def _facts(
             pace=figures.pace(value) if aspect.figure == "percent" else None,
             **about,
         )
+
+
+def _noun_after(text: str, figure: figures.Figure) -> str | None:
+    """What an adjectival figure measures ("an 80-hour externship": externship)."""
+    if "-" not in figure.text:
+        return None
+    after = re.match(r"\s+([a-z][\w-]*)", text[figure.end :])
+    return after.group(1) if after else None
 
 
 def _average(text: str) -> float | None:

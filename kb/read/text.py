@@ -31,10 +31,14 @@ def is_heading(line: str) -> bool:
     return _is_title_line(line) or _is_caps_line(line) or _is_question_line(line)
 
 
+BYLINE = re.compile(r"^By [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*\s*[,|]")  # "By Jane Doe, Staff Writer | ..."
+
+
 def _is_title_line(line: str) -> bool:
     words = line.split()
     return (
         not _is_label_line(line)
+        and not BYLINE.match(line)
         and 0 < len(words) <= MAX_HEADING_WORDS
         and len(line) <= 90
         and line[0].isupper()
@@ -52,6 +56,12 @@ def _is_label_line(line: str) -> bool:
     return bool(
         sep and LABEL.match(line) and (re.search(r"\d", value) or value[:1].islower() or len(value.split()) == 1)
     )
+
+
+def _follows_label(blocks: list[str], i: int) -> bool:
+    """A "Label: Value" line right after a label line is one more of a block of them ("Typical Entry-Level
+    Education: Bachelor's degree" in a facts box), however much its value looks like a title."""
+    return i > 0 and bool(LABEL.match(blocks[i])) and _is_label_line(blocks[i - 1])
 
 
 def _is_caps_line(line: str) -> bool:
@@ -126,7 +136,7 @@ def read(text: str) -> Document:
     group_of_careers = False
     for i, block in enumerate(blocks):
         block = _numbered_heading(blocks, i) or block
-        if is_heading(block):
+        if is_heading(block) and not _follows_label(blocks, i):
             level = 1 if title is None else 2 if _is_caps_line(block) else 3
             title = title or block
             if i + 1 < len(blocks) and is_heading(blocks[i + 1]):
