@@ -14,7 +14,8 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import replies
-from actions.answers import OPTIONAL_SUBJECT, QUESTIONS, Ask
+from actions.answers import INTENT_QUESTIONS, OPTIONAL_SUBJECT, QUESTIONS, Ask, question_for
+from kb import aspects
 from kb.query import KnowledgeBase
 
 SUBJECT_LABELS = ("career", "course", "topic")
@@ -88,7 +89,7 @@ def _answer_action(kind: str) -> type[AnswerAction]:
     return type(f"AnswerAction_{kind}", (AnswerAction,), {"kind": kind, "__module__": __name__})
 
 
-ANSWER_ACTIONS = [_answer_action(kind) for kind in QUESTIONS]
+ANSWER_ACTIONS = [_answer_action(kind) for kind in INTENT_QUESTIONS]
 
 
 class FollowUpAction(KnowledgeAction):
@@ -149,6 +150,59 @@ class CompareAction(KnowledgeAction):
         return events
 
 
+class FactAction(KnowledgeAction):
+    """A question about any aspect ("what tools do data scientists use?", "how long is the CNA training?"):
+    the aspect is the one the question's words name, for the kind of subject it names or discusses."""
+
+    def name(self) -> str:
+        return "action_answer_fact"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        ask = ask_from(tracker)
+        last = QUESTIONS.get(tracker.get_slot("question") or "")
+        named = next((label for label in ("course", "career") if ask.first(label)), None)
+        kind = named or (last.label if last and last.label in ("career", "course") else None)
+        kind = kind or ("course" if tracker.get_slot("course") and not tracker.get_slot("career") else "career")
+        for candidate in (kind, *(k for k in ("career", "course", "provider") if k != kind)):
+            if named and candidate not in (named, "provider"):
+                continue
+            found = aspects.asked(ask.text, candidate)
+            if found:
+                return answer(self.kb, question_for(found[0].name), dispatcher, tracker)
+        return answer(self.kb, "description" if kind == "career" else "course_topics", dispatcher, tracker)
+
+
+class ListCareersAction(KnowledgeAction):
+    """ "Which careers do you know?": every career, by the document it comes from."""
+
+    def name(self) -> str:
+        return "action_answer_list_careers"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        say(dispatcher, tracker, replies.careers_known(self.kb.careers_by_document()))
+        return []
+
+
+class SuperlativeAction(KnowledgeAction):
+    """ "What is the highest paying job?", "cheapest course": the top few across the KB, on one figure."""
+
+    def name(self) -> str:
+        return "action_answer_superlative"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        asked = aspects.ranking_asked(ask_from(tracker).text)
+        if asked is None:
+            say(dispatcher, tracker, replies.which_ranking())
+            return []
+        aspect, highest = asked
+        ranked = self.kb.ranked(aspect.name, aspect.subject, highest)
+        say(dispatcher, tracker, replies.ranking(aspect.label, ranked, highest))
+        if not ranked:
+            return []
+        return [SlotSet(aspect.subject, ranked[0].subject), SlotSet("question", question_for(aspect.name))]
+
+
 def actions_for(kb: KnowledgeBase) -> list[Action]:
     """One of every action, reading ``kb``."""
-    return [action(kb) for action in (*ANSWER_ACTIONS, FollowUpAction, CompareAction)]
+    others = (FollowUpAction, CompareAction, FactAction, ListCareersAction, SuperlativeAction)
+    return [action(kb) for action in (*ANSWER_ACTIONS, *others)]

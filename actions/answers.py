@@ -134,6 +134,10 @@ QUESTIONS: dict[str, Question] = {
     "retake": Question(None, _retake),
     "general": Question(None, _general),
 }
+INTENT_QUESTIONS = tuple(QUESTIONS)
+"""The kinds of question with an intent and an action of their own (``action_answer_<kind>``); the
+registry's other aspects are asked with ``ask_fact``."""
+
 ANSWERED_AS = {
     "pay": "salary",
     "outlook": "growth",
@@ -148,7 +152,9 @@ ANSWERED_AS = {
 }
 """Aspects with an answer of their own above; every other aspect of the registry is answered by ``_aspect``."""
 for _a in aspects.ASPECTS:
-    QUESTIONS.setdefault(ANSWERED_AS.get(_a.name, _a.name), Question(None if _a.subject == "provider" else _a.subject, _aspect(_a.name)))
+    QUESTIONS.setdefault(
+        ANSWERED_AS.get(_a.name, _a.name), Question(None if _a.subject == "provider" else _a.subject, _aspect(_a.name))
+    )
 
 
 def question_for(aspect: str) -> str:

@@ -323,6 +323,30 @@ def not_said(subject: str | None, label: str, have: list[str], kind: str) -> Rep
     return Reply(text)
 
 
+def careers_known(by_document: dict[str, list[str]]) -> Reply:
+    if not by_document:
+        return Reply("My documents don't present any careers yet.")
+    count = len({c for careers in by_document.values() for c in careers})
+    lines = [f"I know about {count} careers, from {len(by_document)} document(s):"]
+    lines += [f"{title}: {listing(careers)}." for title, careers in by_document.items()]
+    return Reply("\n".join(lines))
+
+
+def which_ranking() -> Reply:
+    return Reply("Ranked by what? I can rank careers by pay, growth or openings, and courses by price or length.")
+
+
+def ranking(label: str, ranked: list[FactView], highest: bool) -> Reply:
+    """The top few subjects on one figure, each with the figure as its document gives it."""
+    if not ranked:
+        return Reply(f"My documents don't give {label} figures I could compare.")
+    shown = ranked[:3]
+    order = "highest" if highest else "lowest"
+    lines = [f"By {label}, {order} first, of the {len(ranked)} my documents give a figure for:"]
+    lines += [f"{i}. {f.subject}: {figure(f)}" for i, f in enumerate(shown, 1)]
+    return Reply("\n".join(lines) + "\n" + cite(*(f.source for f in shown)))
+
+
 def quoted(facts: list[Text], missing: str) -> Reply:
     """Answer with the documents' own sentences, each once."""
     if not facts:

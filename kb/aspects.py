@@ -40,7 +40,10 @@ ASPECTS: tuple[Aspect, ...] = (
         "career",
         "pay",
         _words(r"pay\b|salar|wages?\b|earnings|compensation|income|how much .*(?:make|earn)"),
-        _words(r"earn|salar|wages?\b|paid\b|pay\b|income|compensation|make (?:about|around|an average|a median)"),
+        _words(
+            r"earn|salar|wages?\b|paid\b|pay\b|paying|pays\b|income|compensation|"
+            r"make (?:about|around|an average|a median)|makes? the most|best[- ]paid|well[- ]paid|lucrative"
+        ),
         "money",
     ),
     Aspect(
@@ -147,7 +150,7 @@ ASPECTS: tuple[Aspect, ...] = (
         "course",
         "price",
         _words(r"tuition|cost|price|fees?\b|pricing|how much"),
-        _words(r"costs?\b|tuition|price|fees?\b|\$\s?\d|pay(?:s)? no|free of charge|no charge"),
+        _words(r"costs?\b|tuition|price|fees?\b|\$\s?\d|pay(?:s)? no|free of charge|no charge|cheap|expensive|afford"),
         "money",
         _words(r"no (?:\w+ )?fees?\b|free of charge|no charge|no cost|tuition[- ]free|(?:is|are) free\b|included"),
     ),
@@ -155,7 +158,7 @@ ASPECTS: tuple[Aspect, ...] = (
         "duration",
         "course",
         "length",
-        _words(r"length|duration|how long|time to complete|credits?\b"),
+        _words(r"length|duration|how long|time to complete|credits?\b|shortest|longest|quickest"),
         _words(
             r"\d+\s*(?:-\s*)?(?:weeks?|months?|years?|hours?|days?|semesters?|terms?|"
             r"credits?)\b|(?:one|two|three|four|five|six|eight|ten|twelve) (?:weeks?|months?|"
@@ -315,6 +318,26 @@ def asked(question: str, kind: str) -> list[Aspect]:
     found = [a for a in of_subject(kind) if a.headings.search(question) or (a.cues and a.cues.search(question))]
     specific = [a for a in found if a.name not in GENERAL]
     return specific or found
+
+
+LOWEST = re.compile(
+    r"\b(?:lowest|least|cheapest|shortest|slowest|worst|fewest|smallest|declin\w*|shrink\w*|quickest|fastest to)\b",
+    re.I,
+)
+COURSE_WORDS = re.compile(r"\b(?:course|class|program|bootcamp|certificate|training|cheap|expensive)", re.I)
+
+
+def ranking_asked(question: str) -> tuple[Aspect, bool] | None:
+    """What a question across all careers or courses ranks by, and whether it wants the highest ("which
+    job pays the most": pay, True; "cheapest course": price, False)."""
+    kinds = ("course", "career") if COURSE_WORDS.search(question) else ("career", "course")
+    for kind in kinds:
+        ranked = [a for a in asked(question, kind) if a.figure in ("money", "percent", "count", "duration")]
+        if ranked:
+            aspect = ranked[0]
+            quickest = aspect.name == "duration" and re.search(r"\b(?:quickest|fastest)\b", question, re.I)
+            return aspect, not (LOWEST.search(question) or quickest)
+    return None
 
 
 def speaks_of(text: str, aspect: str) -> bool:

@@ -217,6 +217,8 @@ def _comparable(view: FactView) -> bool:
         return view.period in (None, "year") and view.qualifier in (None, "median", "average", "mean", "typical")
     if view.aspect == "duration":
         return view.unit in WEEKS
+    if view.aspect == "price":
+        return view.period is None  # a total, not "$165 per credit hour"
     return True
 
 
@@ -389,6 +391,22 @@ class KnowledgeBase:
         wanted = select(Subject.id).where(Subject.kind == kind, Subject.name == subject).scalar_subquery()
         found = set(self._all(select(Fact.aspect).where(Fact.subject_id == wanted).distinct()))
         return [a.name for a in aspects.ASPECTS if a.name in found]
+
+    def careers_by_document(self) -> dict[str, list[str]]:
+        """The careers each document is about, by document title, documents in the order they were read."""
+        statement = (
+            select(Document.title, Subject.name)
+            .join(Fact, Fact.document_id == Document.id)
+            .join(Subject, Fact.subject_id == Subject.id)
+            .where(Subject.kind == "career", Fact.aspect != aspects.NAME)
+            .distinct()
+            .order_by(Document.id, Subject.name)
+        )
+        with self._session() as session:
+            found: dict[str, list[str]] = {}
+            for title, name in session.execute(statement):
+                found.setdefault(title, []).append(name)
+        return found
 
     def providers(self) -> list[str]:
         return self._subjects("provider", Subject.name)

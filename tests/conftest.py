@@ -35,6 +35,7 @@ from kb.query import KnowledgeBase  # noqa: E402
 LAYERS = ("unit", "e2e", "browser", "scale")
 SHIPPED_DOCUMENTS = settings.ROOT / "kb" / "documents"
 SECOND_DOCUMENT = Path(__file__).parent / "documents" / "data-careers-at-a-glance.txt"
+CORPUS = Path(__file__).parent / "documents"  # the test corpus; its held-out documents are in a folder of their own
 OUTPUT = settings.ROOT / "tests" / "output"
 
 
@@ -69,6 +70,13 @@ def shipped_kb_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 @pytest.fixture(scope="session")
 def kb(shipped_kb_url: str) -> KnowledgeBase:
     return KnowledgeBase(shipped_kb_url)
+
+
+@pytest.fixture(scope="session")
+def corpus_kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
+    """The KB of the test corpus (not its held-out documents) and the shipped document."""
+    corpus = [p for p in CORPUS.glob("*") if p.is_file()] + sorted(SHIPPED_DOCUMENTS.glob("*.txt"))
+    return KnowledgeBase(build_kb(tmp_path_factory.mktemp("corpus"), *corpus))
 
 
 @pytest.fixture(scope="session")

@@ -137,7 +137,9 @@ def _sentence_subjects(
     if mentions and mentions[0][0] <= SUBJECT_LEAD:
         return [("career", n) for n in _leading(sentence, mentions)]
     courses = [c for c in doc.courses if re.search(rf"\b{re.escape(c)}\b", sentence, re.I)]
-    if courses and not (specific and homes[0][0] == "career"):  # a course named inside another's section (a required class) is also part of that one
+    if courses and not (
+        specific and homes[0][0] == "career"
+    ):  # a course named inside another's section (a required class) is also part of that one
         return list(dict.fromkeys([("course", courses[0]), *(h for h in homes if h[0] == "course")]))
     if homes and homes[0][0] == "course":
         return homes  # a course's text names careers as what it leads to, not as what it is about
@@ -211,7 +213,9 @@ def _sentence(
         chosen.append(aspects.BY_NAME["duties"])  # "Cloud engineers design, build, and maintain ..."
     for aspect in chosen:
         if target := _subject_for(doc, subject, aspect):
-            yield from _facts(doc, section, target, aspect, sentence, sentence, reporter=reporter, placed=aspect in placed)
+            yield from _facts(
+                doc, section, target, aspect, sentence, sentence, reporter=reporter, placed=aspect in placed
+            )
 
 
 def _opens_with(doc: ParsedDocument, sentence: str, career: str) -> bool:

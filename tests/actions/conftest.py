@@ -28,17 +28,37 @@ class Result:
         return [b["title"] for m in self.messages for b in (m.get("buttons") or [])]
 
 
-@pytest.fixture(scope="session")
-def executor(kb: KnowledgeBase) -> ActionExecutor:
+def executor_for(kb: KnowledgeBase) -> ActionExecutor:
     ex = ActionExecutor()
     for action in actions_for(kb):
         ex.register_action(action)
     return ex
 
 
+@pytest.fixture(scope="session")
+def executor(kb: KnowledgeBase) -> ActionExecutor:
+    return executor_for(kb)
+
+
+@pytest.fixture(scope="session")
+def corpus_executor(corpus_kb: KnowledgeBase) -> ActionExecutor:
+    return executor_for(corpus_kb)
+
+
 @pytest.fixture
 def run(executor: ActionExecutor):
-    """run(action, text, entities={label: value or [values]}, slots={...}, channel=...) -> Result."""
+    """run(action, text, entities={label: value or [values]}, slots={...}, channel=...) -> Result,
+    on the KB of the shipped document."""
+    return runner(executor)
+
+
+@pytest.fixture
+def ask(corpus_executor: ActionExecutor):
+    """Like ``run``, on the KB of the test corpus (tests/documents) and the shipped document."""
+    return runner(corpus_executor)
+
+
+def runner(executor: ActionExecutor):
 
     def _run(
         action: str,

@@ -1,0 +1,85 @@
+"""Answers from documents of other styles and fields: any aspect, the careers known, rankings across the
+KB, and never another career's figures for one the documents lack."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.unit
+
+
+def test_a_question_on_any_aspect_is_answered_from_its_section(ask) -> None:
+    r = ask("action_answer_fact", "what education do registered nurses need?", {"career": "registered nurses"})
+    assert "Bachelor of Science in Nursing (BSN)" in r.text
+    assert "Source: Registered Nurses, “How to Become a Registered Nurse”" in r.text
+    assert r.slots == {"question": "education", "career": "Registered Nurse"}
+
+
+def test_the_words_of_the_question_pick_the_sentences(ask) -> None:
+    r = ask("action_answer_fact", "what hours do nurses work, nights?", {"career": "registered nurse"})
+    assert "rotating shifts" in r.text and "nights, weekends, and holidays" in r.text
+
+
+def test_a_course_question_gets_the_course_figure(ask) -> None:
+    r = ask(
+        "action_answer_fact",
+        "how long is the pharmacy technician certificate?",
+        {"course": "pharmacy technician certificate"},
+    )
+    assert "16 weeks" in r.text and "Lakeside Skills Academy Course Catalog" in r.text
+    price = ask(
+        "action_answer_fact",
+        "and how much does it cost?",
+        slots=r.slots | {"course": "Pharmacy Technician Certificate"},
+    )
+    assert "$3,495" in price.text
+
+
+def test_a_provider_policy_is_answered_without_naming_a_course(ask) -> None:
+    r = ask("action_answer_fact", "can I get a refund if I withdraw?")
+    assert "refund" in r.text.lower() and "Source:" in r.text
+
+
+def test_tools_from_a_list_under_its_heading(ask) -> None:
+    r = ask("action_answer_fact", "what tools do site reliability engineers use?", {"career": "SREs"})
+    assert "Prometheus and Grafana" in r.text
+
+
+def test_when_the_documents_say_nothing_they_say_so_and_what_they_have(ask) -> None:
+    r = ask("action_answer_fact", "do data scientists need a license?", {"career": "data scientists"})
+    assert r.text.startswith("My documents don't say anything about Data Scientists on licenses and exams.")
+    assert "pay" in r.text and "$" not in r.text
+
+
+def test_an_unknown_career_is_never_answered_with_a_similar_ones_figures(ask) -> None:
+    r = ask("action_answer_salary", "Cloud Architect salary?", {"career": "Cloud Architect"})
+    assert "I don't have “Cloud Architect” in my documents" in r.text
+    assert "Did you mean" in r.text and "$" not in r.text
+    assert r.slots == {"question": "salary"}  # no career taken up
+
+
+def test_careers_known_are_listed_by_document(ask) -> None:
+    text = ask("action_answer_list_careers", "which careers do you know?").text
+    assert re.match(r"I know about \d+ careers, from \d+ document\(s\):", text)
+    assert "Registered Nurses: " in text and "Actuary" in text and "Welder" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("what is the highest paying job?", "Cloud Security Engineer"),
+        ("which is the cheapest course?", "Intro to Python"),
+        ("fastest growing career?", "Data Scientist"),
+    ],
+)
+def test_rankings_across_the_kb(ask, question: str, first: str) -> None:
+    r = ask("action_answer_superlative", question)
+    assert r.text.splitlines()[1].startswith(f"1. {first}: "), r.text
+    assert "Source:" in r.text
+
+
+def test_a_ranking_sets_the_top_subject_for_follow_ups(ask) -> None:
+    r = ask("action_answer_superlative", "which course is the cheapest?")
+    assert r.slots == {"course": "Intro to Python", "question": "price"}
