@@ -7,7 +7,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 
 export PATH := $(PATH):/usr/sbin
 
-.PHONY: setup packages kb train run shell test test-fast lint bench lock clean
+.PHONY: setup packages kb train run shell test test-fast lint eval bench lock clean
 
 setup: $(VENV)/.installed web/node_modules/.package-lock.json /usr/share/wordnet/data.noun
 
@@ -60,6 +60,9 @@ test: setup packages ## ruff, then all tests: unit, end-to-end (NLU, stories, se
 
 test-fast: setup   ## the unit layer only (no servers, no training): under a minute
 	$(PY) -m pytest -m unit -q
+
+eval: setup        ## the bot on the whole test corpus holds every conversation of tests/eval over REST; prints scores per document and latency
+	RASA_TELEMETRY_ENABLED=false $(PY) -m pytest -q -s -p no:cacheprovider tests/eval
 
 bench: setup packages ## benchmark against a stock Rasa bot (checks what it needs first); prints a table, writes results/bench.json (figure by figure) and .png
 	$(PY) -m bench.run
