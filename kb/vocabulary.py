@@ -7,7 +7,9 @@ ending in one is a wrapped line, not a heading).
 
 from __future__ import annotations
 
-NOT_TITLE_WORDS = frozenset("bot assistant chatbot guide me you someone anyone person people".split())
+NOT_TITLE_WORDS = frozenset(
+    "bot assistant chatbot guide me you someone anyone person people like than become becoming being".split()
+)
 """Words WordNet files under occupations that, in a visitor's message, are not a career asked about
 ("are you a bot", "I need a guide")."""
 

@@ -24,7 +24,10 @@ from rasa.shared.nlu.constants import (
     ENTITY_ATTRIBUTE_VALUE,
     TEXT,
 )
+from rasa.nlu.constants import TOKENS_NAMES
+from rasa.nlu.tokenizers.tokenizer import Token
 from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot import settings
 from kb.matching import Vocabulary, job_titles
@@ -68,4 +71,59 @@ class MentionExtractor(GraphComponent, EntityExtractorMixin):
         for message in messages:
             found = self.add_extractor_name(mentions(self.vocabulary, message.get(TEXT) or ""))
             message.set(ENTITIES, message.get(ENTITIES, []) + found, add_to_output=True)
+        return messages
+
+
+MASKED = ("career", "course")
+"""The kinds of name replaced by a placeholder before the intent classifier reads a message."""
+
+
+def masked(tokens: list[Token], found: list[dict[str, Any]]) -> list[Token]:
+    """The message's tokens with each career or course name as one placeholder token ("__career__"), so
+    that which intent a question has never depends on which name it asks about."""
+    spans = [(e[ENTITY_ATTRIBUTE_START], e[ENTITY_ATTRIBUTE_END], e[ENTITY_ATTRIBUTE_TYPE]) for e in found]
+    spans = [s for s in spans if s[2] in MASKED]
+    kept: list[Token] = []
+    for token in tokens:
+        span = next((s for s in spans if s[0] <= token.start < s[1]), None)
+        if span is None:
+            kept.append(token)
+        elif not kept or kept[-1].start != span[0] or kept[-1].text != f"__{span[2]}__":
+            kept.append(Token(f"__{span[2]}__", span[0], span[1]))
+    return kept
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False)
+class NameMasker(GraphComponent):
+    """Configured after the tokenizer as ``name: bot.plugins.mentions.NameMasker``: replaces career and
+    course names (the vocabulary's, and any job title) by placeholders in the tokens the featurizers read,
+    in training examples and in messages alike. Registered as a featurizer because Rasa runs only
+    tokenizers and featurizers over the training data."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self.vocabulary = vocabulary
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> NameMasker:
+        return cls(Vocabulary.load(settings.MENTIONS_FILE))
+
+    def _mask(self, message: Message) -> None:
+        tokens = message.get(TOKENS_NAMES[TEXT])
+        if tokens:
+            message.set(TOKENS_NAMES[TEXT], masked(tokens, mentions(self.vocabulary, message.get(TEXT) or "")))
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        for example in training_data.training_examples:
+            self._mask(example)
+        return training_data
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            self._mask(message)
         return messages
