@@ -26,6 +26,13 @@ MAX_MODIFIERS = 2
 MAX_TOKENS = 300  # names are looked for in the first 300 words: a huge message must not cost seconds
 MIN_FUZZY_LENGTH = 5
 THRESHOLD = 0.84
+COURSE_PHRASE = re.compile(
+    r"(?P<words>(?:[\w.+#&-]+\s+){1,3}?)(?:course|class|program|programme|certificate|bootcamp|training|degree)s?\b",
+    re.I,
+)
+COURSE_PHRASE_SCORE = 0.99  # a phrase ending in what it is ("program") beats one word of it matching a name
+MAX_PHRASE_TEXT = 2000
+MIN_CUT = 4  # a word cut short to this many letters or more still names its word ("tech", "admin")
 WORD_THRESHOLD = 0.75  # each word of a misspelt name ("devloper", "registerd", "design" for "designer")
 
 
@@ -44,7 +51,9 @@ def normalize(text: str) -> str:
     words = []
     for word in re.sub(r"[-_/]", " ", text.lower()).split():
         word = re.sub(r"['’]s$", "", word).strip(".,!?;:\"'()")
-        if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        if len(word) > 4 and word.endswith("ies"):
+            word = word[:-3] + "y"  # "actuaries"
+        elif len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
             word = word[:-1]
         if word:
             words.append(word)
@@ -138,6 +147,9 @@ class Vocabulary:
         )
         if exact:
             return exact
+        shortened = self._shortened(window, label)
+        if shortened:
+            return shortened
         lo = int(np.searchsorted(self._lengths, 0.75 * len(window), "left"))  # lengths >25% apart never match
         hi = int(np.searchsorted(self._lengths, len(window) / 0.75, "right"))
         # An upper bound of difflib's ratio() from letter counts alone (its quick_ratio), for all
@@ -151,6 +163,20 @@ class Vocabulary:
                 score = SequenceMatcher(None, window, norm, autojunk=False).ratio()
                 if score >= THRESHOLD:
                     found.append(Match(score, position, term))
+        return tuple(found)
+
+    def _shortened(self, window: str, label: str | None) -> tuple[Match, ...]:
+        """Names written with words cut short ("hvac techs" for HVAC Technician, "pharmacy tech"): word for
+        word, each typed word the start of the name's, at least one of them cut."""
+        typed = window.split()
+        if len(typed) < 2 or not any(len(w) >= MIN_CUT for w in typed):
+            return ()  # one word cut short is too often another word ("program", "tech")
+        found = []
+        for position, (norm, term) in enumerate(self._normal):
+            words = norm.split()
+            if (label is None or term.label == label) and len(words) == len(typed) and norm != window:
+                if all(n == w or (len(w) >= MIN_CUT and n.startswith(w)) for w, n in zip(typed, words, strict=True)):
+                    found.append(Match(THRESHOLD, position, term))
         return tuple(found)
 
     def find(self, text: str) -> list[Mention]:
@@ -167,6 +193,7 @@ class Vocabulary:
                     best = max(matches, key=lambda m: (m.score, -m.position))
                     span, term = text[first.start() : last.end()], best.term
                     candidates.append(Mention(first.start(), last.end(), span, term.canonical, term.label, best.score))
+        candidates += self._courses_by_words(text)
         chosen: list[Mention] = []
         for m in sorted(candidates, key=lambda m: (-m.score, -(m.end - m.start))):
             if all(m.end <= c.start or m.start >= c.end for c in chosen):
@@ -184,14 +211,38 @@ class Vocabulary:
             return inside[0].canonical
         return self._by_words(target, label)
 
+    def _courses_by_words(self, text: str) -> list[Mention]:
+        """A course named by a few of its words and what it is ("the accounting program", "the CNA class"):
+        ahead of any single word in it that looks like a career ("electrical")."""
+        found = []
+        for m in COURSE_PHRASE.finditer(text[:MAX_PHRASE_TEXT]):
+            words = m.group("words").split()
+            while words and words[0].lower() in FUNCTION_WORDS:
+                words.pop(0)
+            if not words:
+                continue
+            start = m.start("words") + m.group("words").index(words[0])
+            if canonical := self._by_words(normalize(" ".join(words)), "course"):
+                found.append(Mention(start, m.end(), text[start : m.end()], canonical, "course", COURSE_PHRASE_SCORE))
+        return found
+
     def _by_words(self, target: str, label: str) -> str | None:
-        """A course or topic that is the only one containing all of the mention's words ("the javascript
-        one"). Not a career: "architect" alone may be any architect, not the one architect the KB knows."""
+        """The course or topic that has the most of the mention's words ("the accounting program", "the
+        bootcamp", "the welding certificate at <school>"), at least half of them; among equals, the one
+        listed first (a document's own program before the classes in it). Not a career: "architect" alone
+        may be any architect, not the one architect the KB knows."""
         words = {w for w in target.split() if w not in FUNCTION_WORDS and w not in GENERIC_WORDS}
         if not words or label == "career":
             return None
-        owners = {t.canonical for norm, t in self._normal if t.label == label and words <= set(norm.split())}
-        return owners.pop() if len(owners) == 1 else None
+        best, best_count = None, 0
+        for norm, term in self._normal:
+            if term.label != label:
+                continue
+            name_words = norm.split()
+            count = sum(1 for w in words if any(n == w or (len(w) >= MIN_CUT and n.startswith(w)) for n in name_words))
+            if count > best_count:
+                best, best_count = term.canonical, count
+        return best if best_count and 2 * best_count >= len(words) else None
 
 
 def job_titles(text: str) -> list[tuple[int, int, str]]:

@@ -318,7 +318,8 @@ class KnowledgeBase:
         return self._subjects("career", Subject.name)
 
     def courses(self) -> list[str]:
-        return self._subjects("course", Subject.id)
+        """Courses, a document's own program (its title) before the classes named in it."""
+        return self._subjects("course", Subject.name.not_in(select(Document.title)), Subject.id)
 
     def main_careers(self) -> list[str]:
         """The careers whole documents are about (e.g. Back End Developer), first document first."""

@@ -94,6 +94,9 @@ class EveryName(Vocabulary):
     """The matching rules applied the slow, obvious way: every name compared with difflib."""
 
     def _match(self, window: str, label: str | None) -> tuple[Match, ...]:
+        exact = [(p, t) for p, (n, t) in enumerate(self._normal) if n == window and label in (None, t.label)]
+        if not exact and (shortened := self._shortened(window, label)):
+            return shortened
         found = []
         for position, (norm, term) in enumerate(self._normal):
             if label is not None and term.label != label:
@@ -153,3 +156,23 @@ def test_names_that_tie_resolve_as_before() -> None:
 
 def test_text_that_is_not_valid_unicode_is_not_an_error() -> None:
     assert VOCAB.find("web \ud83d developer") == []
+
+
+def test_names_cut_short_and_courses_named_by_a_few_words() -> None:
+    vocabulary = Vocabulary(
+        [
+            Term("HVAC Technician", "HVAC Technician", "career"),
+            Term("Actuary", "Actuary", "career"),
+            Term("Electrician", "Electrician", "career"),
+            Term("Accounting, Associate in Applied Science", "Accounting, Associate in Applied Science", "course"),
+            Term("Financial Accounting", "Financial Accounting", "course"),
+            Term("Electrical Pre-Apprenticeship Program", "Electrical Pre-Apprenticeship Program", "course"),
+        ]
+    )
+    assert vocabulary.resolve("hvac techs", "career") == "HVAC Technician"
+    assert vocabulary.resolve("actuaries", "career") == "Actuary"
+    assert vocabulary.resolve("tech", "career") is None  # one word cut short is too often another word
+    assert vocabulary.resolve("the accounting program", "course") == "Accounting, Associate in Applied Science"
+    (mention,) = [m for m in vocabulary.find("how long is the electrical program?") if m.label == "course"]
+    assert (mention.text, mention.canonical) == ("electrical program", "Electrical Pre-Apprenticeship Program")
+    assert [m.label for m in vocabulary.find("how long is the electrical program?")] == ["course"]
