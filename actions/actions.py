@@ -161,13 +161,17 @@ class FactAction(KnowledgeAction):
         ask = ask_from(tracker)
         last = QUESTIONS.get(tracker.get_slot("question") or "")
         named = next((label for label in ("course", "career") if ask.first(label)), None)
-        kind = named or (last.label if last and last.label in ("career", "course") else None)
-        kind = kind or ("course" if tracker.get_slot("course") and not tracker.get_slot("career") else "career")
-        for candidate in (kind, *(k for k in ("career", "course", "provider") if k != kind)):
-            if named and candidate not in (named, "provider"):
-                continue
-            found = aspects.asked(ask.text, candidate)
-            if found:
+        held = [label for label in ("career", "course") if tracker.get_slot(label)]
+        kind = named or (last.label if last and last.label in held else None) or next(iter(held), None)
+        if kind is None:  # no subject named or under discussion: what any document says, else "which one?"
+            for candidate in ("provider", "career", "course"):
+                if found := aspects.asked(ask.text, candidate):
+                    key = question_for(found[0].name)
+                    if candidate == "provider" or not self.kb.search(ask.text):
+                        return answer(self.kb, key, dispatcher, tracker)
+            return answer(self.kb, "general", dispatcher, tracker)
+        for candidate in (kind, "provider"):
+            if found := aspects.asked(ask.text, candidate):
                 return answer(self.kb, question_for(found[0].name), dispatcher, tracker)
         return answer(self.kb, "description" if kind == "career" else "course_topics", dispatcher, tracker)
 

@@ -47,7 +47,8 @@ def _description(kb: KnowledgeBase, career: str, ask: Ask) -> Reply:
 
 def _skills(kb: KnowledgeBase, career: str, ask: Ask) -> Reply:
     kind = kb.resolve(ask.first("skill_kind"), "skill_kind")
-    return replies.skills(career, kb.skills(career, kind), kind)
+    found = kb.skills(career, kind)
+    return replies.skills(career, found, kind) if found or kind else _aspect("skills")(kb, career, ask)
 
 
 def _related(kb: KnowledgeBase, career: str, ask: Ask) -> Reply:
@@ -71,11 +72,13 @@ def _course_topics(kb: KnowledgeBase, course: str, ask: Ask) -> Reply:
 
 
 def _mentoring(kb: KnowledgeBase, course: str, ask: Ask) -> Reply:
-    return replies.mentoring(course, kb.mentoring(course))
+    found = kb.mentoring(course)
+    return replies.mentoring(course, found) if found else _aspect("mentoring")(kb, course, ask)
 
 
 def _prerequisites(kb: KnowledgeBase, course: str, ask: Ask) -> Reply:
-    return replies.prerequisites(course, kb.prerequisites(course))
+    found = kb.prerequisites(course)
+    return replies.prerequisites(course, found) if found else _aspect("prerequisites")(kb, course, ask)
 
 
 def _awards(kb: KnowledgeBase, course: str | None, ask: Ask) -> Reply:

@@ -211,6 +211,14 @@ class Vocabulary:
             return inside[0].canonical
         return self._by_words(target, label)
 
+    def _career_inside(self, words: set[str]) -> str | None:
+        """The one career whose name holds all of two or more words ("elementary school teachers" in
+        "Kindergarten and Elementary School Teachers"); one word alone ("architect") names none."""
+        if len(words) < 2:
+            return None
+        owners = {t.canonical for norm, t in self._normal if t.label == "career" and words <= set(norm.split())}
+        return owners.pop() if len(owners) == 1 else None
+
     def _courses_by_words(self, text: str) -> list[Mention]:
         """A course named by a few of its words and what it is ("the accounting program", "the CNA class"):
         ahead of any single word in it that looks like a career ("electrical")."""
@@ -229,10 +237,12 @@ class Vocabulary:
     def _by_words(self, target: str, label: str) -> str | None:
         """The course or topic that has the most of the mention's words ("the accounting program", "the
         bootcamp", "the welding certificate at <school>"), at least half of them; among equals, the one
-        listed first (a document's own program before the classes in it). Not a career: "architect" alone
-        may be any architect, not the one architect the KB knows."""
+        listed first (a document's own program before the classes in it). A career only when it is the one
+        holding all of the words (``_career_inside``)."""
         words = {w for w in target.split() if w not in FUNCTION_WORDS and w not in GENERIC_WORDS}
-        if not words or label == "career":
+        if label == "career":
+            return self._career_inside(words)
+        if not words:
             return None
         best, best_count = None, 0
         for norm, term in self._normal:

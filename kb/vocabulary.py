@@ -8,10 +8,11 @@ ending in one is a wrapped line, not a heading).
 from __future__ import annotations
 
 NOT_TITLE_WORDS = frozenset(
-    "bot assistant chatbot guide me you someone anyone person people like than become becoming being".split()
+    "bot assistant chatbot guide me you someone anyone person people like than become becoming being "
+    "major general private".split()
 )
 """Words WordNet files under occupations that, in a visitor's message, are not a career asked about
-("are you a bot", "I need a guide")."""
+("are you a bot", "I need a guide", "what should I major in"), and words never part of a job title."""
 
 CONNECTIVES = frozenset("a an the of and or to in for with on by at".split())
 """Articles, prepositions and conjunctions: a line that ends in one continues on the next."""
