@@ -7,7 +7,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 
 export PATH := $(PATH):/usr/sbin
 
-.PHONY: setup packages kb train run shell test test-fast lint eval bench lock clean
+.PHONY: setup packages kb train run shell test test-fast lint report eval bench lock clean
 
 setup: $(VENV)/.installed web/node_modules/.package-lock.json /usr/share/wordnet/data.noun
 
@@ -60,6 +60,9 @@ test: setup packages ## ruff, then all tests: unit, end-to-end (NLU, stories, se
 
 test-fast: setup   ## the unit layer only (no servers, no training): under a minute
 	$(PY) -m pytest -m unit -q
+
+report: setup      ## the questions the documents could not answer, most frequent first: which document to add next
+	@$(PY) -m bot report
 
 eval: setup        ## the bot on the whole test corpus holds every conversation of tests/eval over REST; prints scores per document and latency
 	RASA_TELEMETRY_ENABLED=false $(PY) -m pytest -q -s -p no:cacheprovider tests/eval

@@ -7,6 +7,7 @@ one of each (the action server does this once, with the KB its settings name).""
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -28,8 +29,8 @@ def ask_from(tracker: Tracker) -> Ask:
     return Ask(tracker.latest_message.get("text") or "", entities)
 
 
-def say(dispatcher: CollectingDispatcher, tracker: Tracker, reply: replies.Reply) -> None:
-    dispatcher.utter_message(**replies.render(reply, tracker.get_latest_input_channel()))
+Unanswered = Callable[[str, "str | None", "str | None", str], None]
+"""Records a question the documents could not answer: (question, channel, sender id, why)."""
 
 
 def known_names(kb: KnowledgeBase, label: str) -> list[str]:
@@ -40,35 +41,44 @@ def unknown(kb: KnowledgeBase, label: str, mention: str) -> replies.Reply:
     return replies.unknown(label, mention, kb.nearest(mention, label), known_names(kb, label))
 
 
-def answer(
-    kb: KnowledgeBase, kind: str, dispatcher: CollectingDispatcher, tracker: Tracker, mention: str | None = None
-) -> list[EventType]:
-    """Answer a question of ``kind`` about ``mention``, the subject the user named, or the one under discussion."""
-    question, ask = QUESTIONS[kind], ask_from(tracker)
-    events: list[EventType] = [SlotSet("question", kind)]
-    subject = None
-    if question.label:
-        mention = mention or ask.first(question.label)
-        subject = kb.resolve(mention, question.label) if mention else tracker.get_slot(question.label)
-        if mention and subject is None:
-            say(dispatcher, tracker, unknown(kb, question.label, mention))
-            return events
-        if subject is None and question.default_to_main_career:
-            subject = next(iter(kb.main_careers()), None)
-        if subject is None and kind not in OPTIONAL_SUBJECT:
-            say(dispatcher, tracker, replies.which(question.label, known_names(kb, question.label)))
-            return events
-        if subject:
-            events.append(SlotSet(question.label, subject))
-    say(dispatcher, tracker, question.answer(kb, subject, ask))
-    return events
-
-
 class KnowledgeAction(Action, ABC):
-    """An action that reads the knowledge base it was given."""
+    """An action that reads the knowledge base it was given, and tells ``unanswered`` (when given) of the
+    questions the documents could not answer."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, unanswered: Unanswered | None = None) -> None:
         self.kb = kb
+        self.unanswered = unanswered
+
+    def say(self, dispatcher: CollectingDispatcher, tracker: Tracker, reply: replies.Reply) -> None:
+        dispatcher.utter_message(**replies.render(reply, tracker.get_latest_input_channel()))
+        if reply.unanswered and self.unanswered:
+            question = tracker.latest_message.get("text") or ""
+            self.unanswered(question, tracker.get_latest_input_channel(), tracker.sender_id, reply.unanswered)
+
+    def answer(
+        self, kind: str, dispatcher: CollectingDispatcher, tracker: Tracker, mention: str | None = None
+    ) -> list[EventType]:
+        """Answer a question of ``kind`` about ``mention``, the subject the user named, or the one under
+        discussion."""
+        kb = self.kb
+        question, ask = QUESTIONS[kind], ask_from(tracker)
+        events: list[EventType] = [SlotSet("question", kind)]
+        subject = None
+        if question.label:
+            mention = mention or ask.first(question.label)
+            subject = kb.resolve(mention, question.label) if mention else tracker.get_slot(question.label)
+            if mention and subject is None:
+                self.say(dispatcher, tracker, unknown(kb, question.label, mention))
+                return events
+            if subject is None and question.default_to_main_career:
+                subject = next(iter(kb.main_careers()), None)
+            if subject is None and kind not in OPTIONAL_SUBJECT:
+                self.say(dispatcher, tracker, replies.which(question.label, known_names(kb, question.label)))
+                return events
+            if subject:
+                events.append(SlotSet(question.label, subject))
+        self.say(dispatcher, tracker, question.answer(kb, subject, ask))
+        return events
 
 
 class AnswerAction(KnowledgeAction, ABC):
@@ -82,7 +92,7 @@ class AnswerAction(KnowledgeAction, ABC):
         return f"action_answer_{self.kind}"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        return answer(self.kb, self.kind, dispatcher, tracker)
+        return self.answer(self.kind, dispatcher, tracker)
 
 
 def _answer_action(kind: str) -> type[AnswerAction]:
@@ -106,14 +116,14 @@ class FollowUpAction(KnowledgeAction):
             # "and the javascript one?" after a course question: a name tagged as a topic may be a course
             for value in [ask.first(label)] + [v for values in ask.entities.values() for v in values]:
                 if value and kb.resolve(value, label):
-                    return answer(kb, last, dispatcher, tracker, mention=value)
+                    return self.answer(last, dispatcher, tracker, mention=value)
         named = [label for label in SUBJECT_LABELS if ask.first(label)]
         fallback = {"career": "description", "course": "course_topics", "topic": "course_for_topic"}
         if named:
-            return answer(kb, fallback[named[0]], dispatcher, tracker)
+            return self.answer(fallback[named[0]], dispatcher, tracker)
         if last in QUESTIONS:
-            return answer(kb, last, dispatcher, tracker)
-        say(dispatcher, tracker, replies.which_subject())
+            return self.answer(last, dispatcher, tracker)
+        self.say(dispatcher, tracker, replies.which_subject())
         return []
 
 
@@ -129,21 +139,21 @@ class CompareAction(KnowledgeAction):
         for mention in ask.entities.get("career", []):
             career = kb.resolve(mention, "career")
             if career is None:
-                say(dispatcher, tracker, unknown(kb, "career", mention))
+                self.say(dispatcher, tracker, unknown(kb, "career", mention))
                 return []
             careers.append(career)
         careers = list(dict.fromkeys(careers))
         if len(careers) == 1 and tracker.get_slot("career") not in (None, careers[0]):
             careers.insert(0, tracker.get_slot("career"))
         if len(careers) < 2:
-            say(dispatcher, tracker, replies.which_two_careers())
+            self.say(dispatcher, tracker, replies.which_two_careers())
             return []
         first, second = careers[:2]
         metric = kb.resolve(ask.first("metric"), "metric")
         metrics = [metric] if metric else ["salary", "growth"]
         statements = [s for s in kb.salary_comparisons(first) if {s.career, s.other} == {first, second}]
         parts = [replies.comparison(kb.compare(first, second, m), first, second, statements) for m in metrics]
-        say(dispatcher, tracker, replies.comparisons(parts))
+        self.say(dispatcher, tracker, replies.comparisons(parts))
         events: list[EventType] = [SlotSet("career", first)]
         if metric:
             events.append(SlotSet("question", metric if metric == "salary" else "growth"))
@@ -168,12 +178,12 @@ class FactAction(KnowledgeAction):
                 if found := aspects.asked(ask.text, candidate):
                     key = question_for(found[0].name)
                     if candidate == "provider" or not self.kb.search(ask.text):
-                        return answer(self.kb, key, dispatcher, tracker)
-            return answer(self.kb, "general", dispatcher, tracker)
+                        return self.answer(key, dispatcher, tracker)
+            return self.answer("general", dispatcher, tracker)
         for candidate in (kind, "provider"):
             if found := aspects.asked(ask.text, candidate):
-                return answer(self.kb, question_for(found[0].name), dispatcher, tracker)
-        return answer(self.kb, "description" if kind == "career" else "course_topics", dispatcher, tracker)
+                return self.answer(question_for(found[0].name), dispatcher, tracker)
+        return self.answer("description" if kind == "career" else "course_topics", dispatcher, tracker)
 
 
 class ListCareersAction(KnowledgeAction):
@@ -183,7 +193,7 @@ class ListCareersAction(KnowledgeAction):
         return "action_answer_list_careers"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        say(dispatcher, tracker, replies.careers_known(self.kb.careers_by_document()))
+        self.say(dispatcher, tracker, replies.careers_known(self.kb.careers_by_document()))
         return []
 
 
@@ -196,17 +206,28 @@ class SuperlativeAction(KnowledgeAction):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         asked = aspects.ranking_asked(ask_from(tracker).text)
         if asked is None:
-            say(dispatcher, tracker, replies.which_ranking())
+            self.say(dispatcher, tracker, replies.which_ranking())
             return []
         aspect, highest = asked
         ranked = self.kb.ranked(aspect.name, aspect.subject, highest)
-        say(dispatcher, tracker, replies.ranking(aspect.label, ranked, highest))
+        self.say(dispatcher, tracker, replies.ranking(aspect.label, ranked, highest))
         if not ranked:
             return []
         return [SlotSet(aspect.subject, ranked[0].subject), SlotSet("question", question_for(aspect.name))]
 
 
-def actions_for(kb: KnowledgeBase) -> list[Action]:
-    """One of every action, reading ``kb``."""
-    others = (FollowUpAction, CompareAction, FactAction, ListCareersAction, SuperlativeAction)
-    return [action(kb) for action in (*ANSWER_ACTIONS, *others)]
+class FallbackAction(KnowledgeAction):
+    """A message the NLU could not place: say so, and record it for the operators."""
+
+    def name(self) -> str:
+        return "action_fallback"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        self.say(dispatcher, tracker, replies.Reply(replies.FALLBACK, unanswered="not understood"))
+        return []
+
+
+def actions_for(kb: KnowledgeBase, unanswered: Unanswered | None = None) -> list[Action]:
+    """One of every action, reading ``kb`` and recording unanswered questions with ``unanswered``."""
+    others = (FollowUpAction, CompareAction, FactAction, ListCareersAction, SuperlativeAction, FallbackAction)
+    return [action(kb, unanswered) for action in (*ANSWER_ACTIONS, *others)]

@@ -31,6 +31,7 @@ Button = dict[str, str]
 class Reply:
     text: str
     buttons: list[Button] = field(default_factory=list)
+    unanswered: str | None = None  # why the documents could not answer, for the operators' report
 
 
 def plural(career: str) -> str:
@@ -40,6 +41,14 @@ def plural(career: str) -> str:
     if re.search(r"[^aeiou]y$", career):
         return career[:-1] + "ies"
     return career + ("es" if re.search(r"(?:ch|sh|x|z)$", career) else "s")
+
+
+def some(items: list[str]) -> str:
+    """A few of many names: "A, B, C, D, E and 12 more"."""
+    items = list(dict.fromkeys(items))
+    if len(items) <= MAX_SHOWN:
+        return listing(items)
+    return ", ".join(items[:MAX_SHOWN]) + f" and {len(items) - MAX_SHOWN} more"
 
 
 def listing(items: list[str], last: str = "and") -> str:
@@ -88,8 +97,8 @@ def salary(career: str, facts: list[SalaryFact], comparisons: list[SalaryCompari
         text += " They only say: " + " ".join(c.source.sentence for c in comparisons)
         return Reply(text + "\n" + cite(*(c.source for c in comparisons)), career_buttons(career, "ask_salary"))
     if known:
-        text += f" I do have salary figures for {listing(known)}."
-    return Reply(text, career_buttons(career, "ask_salary"))
+        text += f" I do have salary figures for {some(known)}."
+    return Reply(text, career_buttons(career, "ask_salary"), unanswered="no pay")
 
 
 def growth_sentence(f: OutlookFact) -> str:
@@ -117,8 +126,8 @@ def growth(career: str, outlook: list[OutlookFact], openings: list[OpeningsFact]
     if not outlook and not openings:
         text = f"My documents don't say how fast jobs for {plural(career)} are growing."
         if known:
-            text += f" I do have growth figures for {listing(known)}."
-        return Reply(text, career_buttons(career, "ask_growth"))
+            text += f" I do have growth figures for {some(known)}."
+        return Reply(text, career_buttons(career, "ask_growth"), unanswered="no job outlook")
     parts = [growth_sentence(f) for f in outlook] + [openings_sentence(f) for f in openings]
     sources = [f.source for f in outlook] + [f.source for f in openings]
     return Reply(" ".join(parts) + "\n" + cite(*sources), career_buttons(career, "ask_growth"))
@@ -126,7 +135,11 @@ def growth(career: str, outlook: list[OutlookFact], openings: list[OpeningsFact]
 
 def description(career: str, texts: list[Text], rankings: list[RankingFact], categories: list[CategoryFact]) -> Reply:
     if not texts:
-        return Reply(f"My documents don't describe what {plural(career)} do.", career_buttons(career, ""))
+        return Reply(
+            f"My documents don't describe what {plural(career)} do.",
+            career_buttons(career, ""),
+            unanswered="no overview",
+        )
     body = texts[-1].text
     extra = [f"{r.publisher} ranks {career} number {r.rank} in “{r.list_name}”." for r in rankings]
     extra += [f"{c.source_org} files it under “{c.name}”." for c in categories if c.source_org]
@@ -141,7 +154,7 @@ def skills(career: str, facts: list[SkillFact], kind: str | None) -> Reply:
     buttons = career_buttons(career, "ask_skills")
     if not facts:
         what = CATEGORY_NAMES.get(kind or "", f"{kind} skills" if kind else "skills")
-        return Reply(f"My documents don't list {what} for {plural(career)}.", buttons)
+        return Reply(f"My documents don't list {what} for {plural(career)}.", buttons, unanswered=f"no {what}")
     if kind in CATEGORY_NAMES:
         names = [name for f in facts for name, category in f.examples if category == kind]
         sources = [f.source for f in facts]
@@ -159,7 +172,11 @@ def skills(career: str, facts: list[SkillFact], kind: str | None) -> Reply:
 
 def related(career: str, texts: list[Text]) -> Reply:
     if not texts:
-        return Reply(f"My documents don't name careers related to {career}.", career_buttons(career, ""))
+        return Reply(
+            f"My documents don't name careers related to {career}.",
+            career_buttons(career, ""),
+            unanswered="no related careers",
+        )
     names = [t.text for t in texts]
     return Reply(
         f"Careers related to {career}: {listing(names)}.\n" + cite(texts[0].source),
@@ -191,6 +208,10 @@ def salary_line(f: SalaryFact) -> str:
 
 NO_PROVIDER = "My documents don't say who runs the courses."
 NO_RETAKE_POLICY = "My documents don't mention a retake policy."
+FALLBACK = (
+    "Sorry, I didn't understand that. Try asking about a career's pay, job growth or skills, or about courses. "
+    'Type "help" to see what I can do.'
+)
 NOT_FOUND = "I couldn't find that in my documents. I can help with careers, pay, job growth, skills and courses."
 
 
@@ -219,7 +240,7 @@ def courses(title: str, names: list[str], sources: list[Source]) -> Reply:
 
 def course_topics(course: CourseFactText | None, name: str, topics: list[Text]) -> Reply:
     if not topics:
-        return Reply(f"My documents don't list what the {name} covers.")
+        return Reply(f"My documents don't list what the {name} covers.", unanswered="no topics")
     sources = [t.source for t in topics]
     fmt = f" Format: {course.format}." if course and course.format else ""
     return Reply(
@@ -237,7 +258,11 @@ def course_buttons(name: str) -> list[Button]:
 
 def mentoring(name: str, facts: list[MentoringFact]) -> Reply:
     if not facts:
-        return Reply(f"My documents don't mention mentoring sessions for the {name}.", course_buttons(name))
+        return Reply(
+            f"My documents don't mention mentoring sessions for the {name}.",
+            course_buttons(name),
+            unanswered="no mentoring",
+        )
     f = facts[0]
     return Reply(
         f"The {name} includes {f.sessions} one-on-one mentoring sessions.\n" + cite(f.source), course_buttons(name)
@@ -246,7 +271,11 @@ def mentoring(name: str, facts: list[MentoringFact]) -> Reply:
 
 def prerequisites(name: str, facts: list[Text]) -> Reply:
     if not facts:
-        return Reply(f"My documents don't mention any prerequisites for the {name}.", course_buttons(name))
+        return Reply(
+            f"My documents don't mention any prerequisites for the {name}.",
+            course_buttons(name),
+            unanswered="no prerequisites",
+        )
     return Reply(
         f"For the {name} you should have {listing([f.text for f in facts])}.\n" + cite(*(f.source for f in facts)),
         course_buttons(name),
@@ -256,7 +285,7 @@ def prerequisites(name: str, facts: list[Text]) -> Reply:
 def awards(name: str | None, facts: list[AwardFact]) -> Reply:
     if not facts:
         about = f"the {name}" if name else "any course"
-        return Reply(f"My documents don't mention awards for {about}.")
+        return Reply(f"My documents don't mention awards for {about}.", unanswered="no awards")
     lines = [
         f"{'In ' + str(f.year) + ' the' if f.year else 'The'} {f.course} was awarded {f.title}"
         + (f" by {f.awarded_by}." if f.awarded_by else ".")
@@ -267,7 +296,7 @@ def awards(name: str | None, facts: list[AwardFact]) -> Reply:
 
 def course_for_topic(topic: str, hits: list[Text]) -> Reply:
     if not hits:
-        return Reply(f"None of the courses in my documents mentions {topic}.")
+        return Reply(f"None of the courses in my documents mentions {topic}.", unanswered="no course for topic")
     names = [h.subject for h in hits]
     return Reply(
         f"{topic} is taught in the {listing(names)}.\n" + cite(*(h.source for h in hits)),
@@ -320,7 +349,7 @@ def not_said(subject: str | None, label: str, have: list[str], kind: str) -> Rep
     have = [h for h in dict.fromkeys(have) if h != label][:MAX_SHOWN]
     if have:
         text += f" They do cover {listing(have)}."
-    return Reply(text)
+    return Reply(text, unanswered=f"no {label}")
 
 
 def careers_known(by_document: dict[str, list[str]]) -> Reply:
@@ -350,7 +379,7 @@ def ranking(label: str, ranked: list[FactView], highest: bool) -> Reply:
 def quoted(facts: list[Text], missing: str) -> Reply:
     """Answer with the documents' own sentences, each once."""
     if not facts:
-        return Reply(missing)
+        return Reply(missing, unanswered="not found")
     sentences = list(dict.fromkeys(f.source.sentence for f in facts))
     return Reply(" ".join(sentences) + "\n" + cite(*(f.source for f in facts)))
 
@@ -376,7 +405,7 @@ def unknown(kind: str, mention: str, nearest: list[str], known: list[str]) -> Re
         text += f" The {kind}s I know about are {listing(shown)}."
     elif known:
         text += f" Ask me “which {kind}s do you know?” to see the {len(known)} I have."
-    return Reply(text, [button(k, "inform", **{kind: k}) for k in shown[:4]])
+    return Reply(text, [button(k, "inform", **{kind: k}) for k in shown[:4]], unanswered=f"unknown {kind}")
 
 
 def which_subject() -> Reply:

@@ -59,6 +59,11 @@ VARIABLES: tuple[Variable, ...] = (
         "set it whenever the Rasa server is reachable from other machines",
         secret=True,
     ),
+    Variable(
+        "CAREERBOT_UNANSWERED_URL",
+        "sqlite:///build/unanswered.sqlite3",
+        "where the questions the documents could not answer are logged, for `make report` (any SQLAlchemy URL)",
+    ),
     Variable("ACTION_ENDPOINT_URL", "http://127.0.0.1:5055/webhook", "where Rasa finds the action server"),
     Variable(
         "ACTION_SERVER_TOKEN",
@@ -108,6 +113,7 @@ LOG_DIR = BUILD_DIR / "logs"
 KB_URL = env("CAREERBOT_KB_URL") or f"sqlite:///{BUILD_DIR / 'kb.sqlite3'}"
 MENTIONS_FILE = BUILD_DIR / "mentions.json"  # the names the NLU tags, written with the KB
 TRACKER_STORE_URL = env("TRACKER_STORE_URL") or f"sqlite:///{BUILD_DIR / 'trackers.sqlite3'}"
+UNANSWERED_URL = env("CAREERBOT_UNANSWERED_URL") or f"sqlite:///{BUILD_DIR / 'unanswered.sqlite3'}"
 
 HOST = env("CAREERBOT_HOST") or "127.0.0.1"
 RASA_PORT = int(env("CAREERBOT_RASA_PORT") or 5005)
@@ -165,6 +171,7 @@ def rasa_env() -> dict[str, str]:
         CAREERBOT_DOCUMENTS_DIR=str(DOCUMENTS_DIR),
         CAREERBOT_MODELS_DIR=str(MODELS_DIR),
         CAREERBOT_KB_URL=KB_URL,
+        CAREERBOT_UNANSWERED_URL=UNANSWERED_URL,
         ACTION_ENDPOINT_URL=ACTION_ENDPOINT_URL,
         ACTION_SERVER_TOKEN=ACTION_SERVER_TOKEN,
         TRACKER_STORE_URL=TRACKER_STORE_URL,

@@ -28,6 +28,7 @@ from sanic.response import HTTPResponse
 
 from actions.actions import actions_for
 from bot import settings
+from bot.unanswered import UnansweredLog
 from kb.db import KnowledgeBaseMissing
 from kb.query import KnowledgeBase
 
@@ -38,7 +39,7 @@ def create_app(kb: KnowledgeBase) -> Sanic:
     """The routes of rasa_sdk's own action server (``/health``, ``/webhook``, ``/actions``), with
     actions constructed around ``kb`` rather than imported and constructed by rasa_sdk."""
     executor = ActionExecutor()
-    for action in actions_for(kb):
+    for action in actions_for(kb, UnansweredLog(settings.UNANSWERED_URL).record):
         executor.register_action(action)
     app = Sanic("career_bot_actions", configure_logging=False)
 

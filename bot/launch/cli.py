@@ -4,6 +4,7 @@ kb      build/refresh the knowledge base and the vocabulary the NLU tags mention
 train   kb, then train the Rasa model if it is missing or older than its inputs
 run     kb, train, then start the action server, the Rasa server and the demo page
 shell   kb, train, then chat in the terminal (rasa shell) with the action server running
+report  the questions the documents could not answer, most frequent first
 
 Each long step prints one line; what the tools print in full goes to log files under
 ``settings.LOG_DIR``, named on screen.
@@ -69,6 +70,19 @@ def build_kb() -> bool:
     for error in report.errors.values():
         print(f"  ERROR {error}", file=sys.stderr)
     return report.ok
+
+
+def report_unanswered(limit: int = 20) -> None:
+    """The questions the documents could not answer, most frequent first: which document to add next."""
+    from bot.unanswered import UnansweredLog
+
+    found = UnansweredLog(settings.UNANSWERED_URL).most_frequent(limit)
+    if not found:
+        print("No unanswered questions recorded yet.")
+        return
+    print(f"The {len(found)} most frequent questions the documents could not answer:")
+    for item in found:
+        print(f"  {item.count:4d}x  {item.question}  (last {item.last_asked:%Y-%m-%d %H:%M}; {item.reasons})")
 
 
 def _count(n: int, noun: str) -> str:
@@ -168,11 +182,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m bot", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("command", choices=["kb", "train", "run", "shell"])
+    parser.add_argument("command", choices=["kb", "train", "run", "shell", "report"])
     parser.add_argument("--force", action="store_true", help="train even when the model is up to date")
     args = parser.parse_args(argv)
     stop_on_sigterm()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if args.command == "report":
+        report_unanswered()
+        return 0
     try:
         ok = build_kb()
         if args.command in ("train", "run", "shell"):

@@ -63,6 +63,7 @@ class SlackApiBot(SlackBot):
 
 class SlackChannel(AlwaysAnswering, SlackInput):
     keeps_metadata = True  # made by the connector from Slack's request: where to post the answer
+
     @classmethod
     def name(cls) -> str:
         return "slack"

@@ -83,3 +83,38 @@ def test_rankings_across_the_kb(ask, question: str, first: str) -> None:
 def test_a_ranking_sets_the_top_subject_for_follow_ups(ask) -> None:
     r = ask("action_answer_superlative", "which course is the cheapest?")
     assert r.slots == {"course": "Intro to Python", "question": "price"}
+
+
+def test_questions_the_documents_cannot_answer_are_recorded(corpus_kb) -> None:
+    from rasa_sdk import Tracker
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.actions import actions_for
+
+    recorded = []
+    actions = {a.name(): a for a in actions_for(corpus_kb, lambda *args: recorded.append(args))}
+
+    def turn(action: str, text: str, entities: list[dict] | None = None) -> None:
+        tracker = Tracker(
+            "visitor-7",
+            {},
+            {"text": text, "entities": entities or [], "intent": {}},
+            [{"event": "user", "text": text, "input_channel": "socketio"}],
+            False,
+            None,
+            {},
+            None,
+        )
+        actions[action].run(CollectingDispatcher(), tracker, {})
+
+    turn("action_answer_salary", "what does a zoologist earn?", [{"entity": "career", "value": "zoologist"}])
+    turn("action_fallback", "asdf qwerty")
+    turn(
+        "action_answer_salary",
+        "what does a registered nurse earn?",
+        [{"entity": "career", "value": "registered nurse"}],
+    )
+    assert recorded == [
+        ("what does a zoologist earn?", "socketio", "visitor-7", "unknown career"),
+        ("asdf qwerty", "socketio", "visitor-7", "not understood"),
+    ]

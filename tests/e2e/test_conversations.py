@@ -83,6 +83,14 @@ CONVERSATIONS = {
         ("bye", ["Goodbye"]),
     ],
     "out of scope": [("what's the weather like in Paris?", ["outside what I can help with", "!$"])],
+    "any aspect, honest when the documents are silent": [
+        ("how many job openings do computer programmers have per year?", ["6,400"]),
+        ("where do software developers work?", ["many different industries"]),
+        ("what certifications do database architects need?", ["My documents don't say anything about", "!$"]),
+    ],
+    "the careers known": [("which careers do you know about?", ["I know about 6 careers", "Database Architect"])],
+    "highest paying": [("what is the highest paying job?", ["1. Software Developer", "$130,000"])],
+    "not understood, and recorded": [("asdf qwerty zxcv", ["Sorry, I didn't understand"])],
 }
 
 
