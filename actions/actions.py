@@ -204,11 +204,14 @@ class SuperlativeAction(KnowledgeAction):
         return "action_answer_superlative"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        asked = aspects.ranking_asked(ask_from(tracker).text)
+        ask = ask_from(tracker)
+        asked = aspects.ranking_asked(ask.text)
         if asked is None:
             self.say(dispatcher, tracker, replies.which_ranking())
             return []
         aspect, highest = asked
+        if ask.first(aspect.subject):  # "which industry pays nurses the most?": about that one career
+            return self.answer(question_for(aspect.name), dispatcher, tracker)
         ranked = self.kb.ranked(aspect.name, aspect.subject, highest)
         self.say(dispatcher, tracker, replies.ranking(aspect.label, ranked, highest))
         if not ranked:

@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from kb import lexicon
-from kb.vocabulary import FUNCTION_WORDS, GENERIC_WORDS, NOT_TITLE_WORDS
+from kb.vocabulary import DESCRIBING_WORDS, FUNCTION_WORDS, GENERIC_WORDS, NOT_TITLE_WORDS
 
 TOKEN = re.compile(r"[\w.+#&]+(?:['’]s)?")
 WORD = re.compile(r"[A-Za-z][\w-]*")
@@ -27,7 +27,7 @@ MAX_TOKENS = 300  # names are looked for in the first 300 words: a huge message 
 MIN_FUZZY_LENGTH = 5
 THRESHOLD = 0.84
 COURSE_PHRASE = re.compile(
-    r"(?P<words>(?:[\w.+#&-]+\s+){1,3}?)(?:course|class|program|programme|certificate|bootcamp|training|degree)s?\b",
+    r"(?P<words>(?:[\w.+#&-]+\s+){0,3}?)(?P<kind>course|class|program|programme|certificate|bootcamp|training|degree)s?\b",
     re.I,
 )
 COURSE_PHRASE_SCORE = 0.99  # a phrase ending in what it is ("program") beats one word of it matching a name
@@ -223,15 +223,10 @@ class Vocabulary:
         """A course named by a few of its words and what it is ("the accounting program", "the CNA class"):
         ahead of any single word in it that looks like a career ("electrical")."""
         found = []
-        for m in COURSE_PHRASE.finditer(text[:MAX_PHRASE_TEXT]):
-            words = m.group("words").split()
-            while words and words[0].lower() in FUNCTION_WORDS:
-                words.pop(0)
-            if not words:
-                continue
-            start = m.start("words") + m.group("words").index(words[0])
-            if canonical := self._by_words(normalize(" ".join(words)), "course"):
-                found.append(Mention(start, m.end(), text[start : m.end()], canonical, "course", COURSE_PHRASE_SCORE))
+        for start, end, phrase in course_phrases(text):
+            words = COURSE_PHRASE.fullmatch(phrase).group("words") or phrase
+            if canonical := self._by_words(normalize(words), "course"):
+                found.append(Mention(start, end, phrase, canonical, "course", COURSE_PHRASE_SCORE))
         return found
 
     def _by_words(self, target: str, label: str) -> str | None:
@@ -253,6 +248,23 @@ class Vocabulary:
             if count > best_count:
                 best, best_count = term.canonical, count
         return best if best_count and 2 * best_count >= len(words) else None
+
+
+def course_phrases(text: str) -> list[tuple[int, int, str]]:
+    """Any course named by a few words and what it is ("the welding certificate", "Intro to Python
+    class"), known or not: (start, end, text)."""
+    found = []
+    for m in COURSE_PHRASE.finditer(text[:MAX_PHRASE_TEXT]):
+        words = list(re.finditer(r"\S+", m.group("words")))
+        cut = max(
+            (i + 1 for i, w in enumerate(words) if w.group().lower() in FUNCTION_WORDS | DESCRIBING_WORDS), default=0
+        )
+        if words[cut:]:
+            start = m.start("words") + words[cut].start()
+            found.append((start, m.end(), text[start : m.end()]))
+        elif m.group("kind").lower() not in GENERIC_WORDS:  # "the bootcamp": the one there is, if one
+            found.append((m.start("kind"), m.end(), text[m.start("kind") : m.end()]))
+    return found
 
 
 def job_titles(text: str) -> list[tuple[int, int, str]]:

@@ -425,7 +425,10 @@ class KnowledgeBase:
     # -- careers -----------------------------------------------------------------------------
 
     def descriptions(self, career: str) -> list[Text]:
-        return [Text(career, f.value, _source(f)) for f in self._facts("career", career, "overview")]
+        """What the documents say a career is, those opening with its name ("Registered nurses provide ...")
+        first."""
+        found = [Text(career, f.value, _source(f)) for f in self._facts("career", career, "overview")]
+        return sorted(found, key=lambda t: not normalize(t.text).startswith(normalize(career)))
 
     def salaries(self, career: str) -> list[SalaryFact]:
         return [

@@ -26,5 +26,12 @@ FUNCTION_WORDS = CONNECTIVES | frozenset(
 TITLE_LEADERS = frozenset("A An The Any Every Like As To For Many Some Both Each Our Your Become Learn".split())
 """Capitalised words that may stand before a job title in a sentence without being part of it."""
 
+DESCRIBING_WORDS = frozenset(
+    "cheapest cheaper cheap shortest shorter longest longer best most least online evening weekend first next "
+    "last other same free new good any every each some start take join enroll start".split()
+)
+"""Words that say which kind of course or what one does with it ("the cheapest course", "start the
+program"), not which course: never part of a course's name in a message."""
+
 GENERIC_WORDS = frozenset("one course class certificate program job career field role work".split())
 """Words that name a kind of thing, not which one ("the javascript *one*", "that *course*")."""

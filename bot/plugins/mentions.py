@@ -30,7 +30,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot import settings
-from kb.matching import Vocabulary, job_titles
+from kb.matching import Vocabulary, course_phrases, job_titles
 
 
 def mentions(vocabulary: Vocabulary, text: str) -> list[dict[str, Any]]:
@@ -116,7 +116,12 @@ class NameMasker(GraphComponent):
     def _mask(self, message: Message) -> None:
         tokens = message.get(TOKENS_NAMES[TEXT])
         if tokens:
-            message.set(TOKENS_NAMES[TEXT], masked(tokens, mentions(self.vocabulary, message.get(TEXT) or "")))
+            text = message.get(TEXT) or ""
+            found = mentions(self.vocabulary, text) + [
+                {ENTITY_ATTRIBUTE_START: start, ENTITY_ATTRIBUTE_END: end, ENTITY_ATTRIBUTE_TYPE: "course"}
+                for start, end, _ in course_phrases(text)  # known or not, as in the training examples
+            ]
+            message.set(TOKENS_NAMES[TEXT], masked(tokens, found))
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         for example in training_data.training_examples:

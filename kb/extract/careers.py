@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 
 from kb import figures, patterns
+from kb.vocabulary import FUNCTION_WORDS
 from kb.extract import Finding, ParsedDocument
 from kb.read import INTRODUCTION, Section
 
@@ -71,7 +72,7 @@ def _descriptions(doc: ParsedDocument, section: Section, home: str | None) -> It
     if not home:
         return
     candidates = [(p, i) for p in section.paragraphs for i, s in enumerate(p.sentences) if _leads(doc, s, home)]
-    if not candidates and section.heading != INTRODUCTION:
+    if not candidates and patterns.career_title(section.heading) == home:  # the career's own section
         candidates = [(section.paragraphs[0], 0)]
     for paragraph, i in candidates[:1]:
         chain = [paragraph.sentences[i]]
@@ -133,7 +134,7 @@ def _skills(section, sentence, home) -> Iterator[Finding]:
             listed = listed.split("including", 1)[1]
         for item in patterns.split_list(listed):
             item = re.sub(r"^(?:a variety of|both|strong)\s+", "", item, flags=re.I).strip()
-            if not item or len(item.split()) > 10:
+            if not item or len(item.split()) > 10 or item.lower() in FUNCTION_WORDS | {"these", "those"}:
                 continue
             kind = "soft" if soft_context or SOFT_SKILLS.search(item) else "hard"
             yield _fact(home, "skills", item, section, sentence, qualifier=kind)
