@@ -9,9 +9,9 @@ import re
 from collections.abc import Iterator
 
 from kb import figures, patterns
-from kb.vocabulary import FUNCTION_WORDS
 from kb.extract import Finding, ParsedDocument
 from kb.read import INTRODUCTION, Section
+from kb.vocabulary import FUNCTION_WORDS
 
 CATEGORY = (
     re.compile(
