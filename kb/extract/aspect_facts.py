@@ -129,11 +129,13 @@ def _sharing_head(doc: ParsedDocument, text: str) -> list[tuple[str, str]]:
 def _sentence_subjects(
     doc: ParsedDocument, homes: list[tuple[str, str]], specific: bool, sentence: str, last: list[tuple[str, str]]
 ) -> list[tuple[str, str]]:
-    """What a sentence is about: the careers it opens with ("Most electricians and plumbers learn ..."); a
-    course it names; in a course's section, that course; in a section about no one career, the careers it
-    names; after a sentence about someone, a sentence that goes on with "They"/"Their"/"It" is about them;
+    """What a sentence is about: in a section about no one career, the careers it names; the careers it
+    opens with ("Most electricians and plumbers learn ..."); a course it names; in a course's section, that
+    course; after a sentence about someone, a sentence that goes on with "They"/"Their"/"It" is about them;
     else its section's subjects."""
     mentions = [(start, n) for start, n in doc.careers_in(sentence) if n in doc.careers]
+    if mentions and not specific:
+        return [("career", n) for n in dict.fromkeys(n for _, n in mentions)]
     if mentions and mentions[0][0] <= SUBJECT_LEAD:
         return [("career", n) for n in _leading(sentence, mentions)]
     courses = [c for c in doc.courses if re.search(rf"\b{re.escape(c)}\b", sentence, re.I)]
@@ -143,8 +145,6 @@ def _sentence_subjects(
         return list(dict.fromkeys([("course", courses[0]), *(h for h in homes if h[0] == "course")]))
     if homes and homes[0][0] == "course":
         return homes  # a course's text names careers as what it leads to, not as what it is about
-    if mentions and not specific:
-        return [("career", n) for n in dict.fromkeys(n for _, n in mentions)]
     if last and PRONOUN_LEAD.match(sentence):
         return last
     if not specific and (shared := _sharing_head(doc, sentence)):
@@ -165,7 +165,9 @@ def _career_label(
     career; under a related-careers heading it also relates it to the section's own career."""
     if _relates(doc, section):
         yield from _related(section, homes, career, paragraph.text)
-    for sentence in paragraph.sentences:
+    for i, sentence in enumerate(paragraph.sentences):
+        if i == 0:  # what the paragraph says the career is or does
+            yield Finding("career", career, "duties", sentence, section.heading, sentence, placed=False)
         yield from _sentence(doc, section, ("career", career), [], sentence, skip=("related_careers",))
 
 
@@ -209,7 +211,8 @@ def _sentence(
         if aspect not in chosen and (bare or figure_here):
             chosen.append(aspect)
     opens = _opens_with(doc, sentence, subject[1]) or PRONOUN_LEAD.match(sentence)
-    if not placed and subject[0] == "career" and opens and not any(a.figure or a.name == "duties" for a in chosen):
+    own_section = all(a.name in ("related_careers", "overview") for a in placed)  # no aspect, or a related career's
+    if own_section and subject[0] == "career" and opens and not any(a.figure or a.name == "duties" for a in chosen):
         chosen.append(aspects.BY_NAME["duties"])  # "Cloud engineers design, build, and maintain ..."
     for aspect in chosen:
         if target := _subject_for(doc, subject, aspect):
