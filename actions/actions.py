@@ -70,8 +70,8 @@ class KnowledgeAction(Action, ABC):
             if mention and subject is None:
                 self.say(dispatcher, tracker, unknown(kb, question.label, mention))
                 return events
-            if subject is None and question.default_to_main_career:
-                subject = next(iter(kb.main_careers()), None)
+            if subject is None and question.default_to_main_career and len(kb.main_careers()) == 1:
+                subject = kb.main_careers()[0]  # the one career the documents are about
             if subject is None and kind not in OPTIONAL_SUBJECT:
                 self.say(dispatcher, tracker, replies.which(question.label, known_names(kb, question.label)))
                 return events

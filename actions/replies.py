@@ -78,8 +78,12 @@ def career_buttons(career: str, skip: str) -> list[Button]:
     return [button(title, intent, career=career) for title, intent in options if intent != skip]
 
 
+def dollars(amount: float) -> str:
+    return f"${amount:,.0f}" if amount == int(amount) else f"${amount:,.2f}"
+
+
 def money(fact: SalaryFact) -> str:
-    amount = f"${fact.amount:,.0f}" if fact.amount == int(fact.amount) else f"${fact.amount:,.2f}"
+    amount = dollars(fact.amount) + (f" to {dollars(fact.high)}" if fact.high else "")
     return f"{fact.qualifier} {amount}" if fact.qualifier else amount
 
 
@@ -264,9 +268,8 @@ def mentoring(name: str, facts: list[MentoringFact]) -> Reply:
             unanswered="no mentoring",
         )
     f = facts[0]
-    return Reply(
-        f"The {name} includes {f.sessions} one-on-one mentoring sessions.\n" + cite(f.source), course_buttons(name)
-    )
+    said = re.sub(r"^\w+", str(f.sessions), f.said) if f.said else f"{f.sessions} mentoring sessions"
+    return Reply(f"The {name} includes {said}.\n" + cite(f.source), course_buttons(name))
 
 
 def prerequisites(name: str, facts: list[Text]) -> Reply:

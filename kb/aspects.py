@@ -112,7 +112,7 @@ ASPECTS: tuple[Aspect, ...] = (
         "career",
         "duties",
         _words(
-            r"duties|responsibilit|what (?:[\w-]+ ){0,4}do\b|what does|day in the life|"
+            r"duties|responsibilit|what (?:[\w-]+ ){0,4}do\??$|what does|day in the life|"
             r"a typical day|job description|the work\b|the role\b"
         ),
         _words(r"responsible for|duties|typically|their (?:main )?(?:job|work|role) is|tasks"),

@@ -212,9 +212,9 @@ class Vocabulary:
         return self._by_words(target, label)
 
     def _career_inside(self, words: set[str]) -> str | None:
-        """The one career whose name holds all of two or more words ("elementary school teachers" in
-        "Kindergarten and Elementary School Teachers"); one word alone ("architect") names none."""
-        if len(words) < 2:
+        """The one career whose name holds all of the words ("elementary school teachers" in "Kindergarten
+        and Elementary School Teachers", "devops"); a job's head noun alone ("architect") names none."""
+        if not words or (len(words) == 1 and lexicon.load().is_occupation(next(iter(words)))):
             return None
         owners = {t.canonical for norm, t in self._normal if t.label == "career" and words <= set(norm.split())}
         return owners.pop() if len(owners) == 1 else None

@@ -151,6 +151,7 @@ class MentoringFact:
     course: str
     sessions: int
     source: Source
+    said: str = ""  # as the document words it ("six private mentoring sessions")
 
 
 @dataclass(frozen=True)
@@ -529,7 +530,7 @@ class KnowledgeBase:
 
     def mentoring(self, course: str) -> list[MentoringFact]:
         return [
-            MentoringFact(course, int(f.number), _source(f))
+            MentoringFact(course, int(f.number), _source(f), f.value)
             for f in _briefest(self._facts("course", course, "mentoring"))
             if f.number is not None
         ]

@@ -1,8 +1,8 @@
 """How a visitor's conversation with the bot is scored (the format is described in tests/CORPUS.md).
 
 A conversation passes when every turn does: each expected phrase is in the reply, no forbidden phrase
-is, a turn about a career or course names it, a turn about a career no document has gets "I don't have
-…" and no figure, and no reply holds a figure that no document contains.
+is, a turn about a career or course names it, a turn about what no document has (a career, or an aspect)
+gets "I don't have …" or "My documents don't …" and no figure, and no reply holds a figure that no document contains.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ import yaml
 from kb.matching import normalize
 
 FIGURE = re.compile(r"\$\s?\d[\d,]*(?:\.\d+)?|\b\d[\d,]*(?:\.\d+)?\s?(?:%|percent\b)")
-UNKNOWN = "I don't have"
+NOT_FOUND = re.compile(r"I don't have|[Mm]y documents don't|I couldn't find|None of the courses")
+"""How the bot says the documents lack a career, a course or what was asked."""
 
 
 @dataclass
@@ -74,8 +75,8 @@ def failures(turn: Turn, reply: str, known_figures: set[str]) -> list[str]:
     wrong += [f"has forbidden {p!r}" for p in turn.forbid if _contains(reply, p)]
     if turn.subject and not turn.unknown and not _names(reply, turn.subject):
         wrong.append(f"does not name {turn.subject!r}")
-    if turn.unknown and (UNKNOWN not in reply or figures_in(reply)):
-        wrong.append("does not say the career is not in the documents, or gives a figure")
+    if turn.unknown and (not NOT_FOUND.search(reply) or figures_in(reply)):
+        wrong.append("does not say the documents lack it, or gives a figure")
     invented = figures_in(reply) - known_figures
     if invented:
         wrong.append(f"figures in no document: {sorted(invented)}")
