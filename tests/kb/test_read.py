@@ -281,3 +281,29 @@ def test_unsupported_file_types_are_named_and_the_rest_still_build(tmp_path: Pat
         assert ".txt" in error and ".md" in error and ".html" in error
     with pytest.raises(read.DocumentError, match=r"^notes\.pdf: "):
         read.read(folder / "notes.pdf")
+
+
+def test_list_articles_number_their_titles_and_news_articles_have_bylines() -> None:
+    article = read.parse(
+        "Five Jobs in Shipping\n\nBy Sam Lee, Staff Writer | Portland | May 2, 2025\n\nShipping is hiring.\n\n"
+        "1. Freight Broker\nFreight brokers match loads with carriers.\n\n2. Dispatcher\n\nDispatchers plan routes.\n\n"
+        "Skills:\n1. Patience\n2. Planning\n",
+        ".txt",
+    )
+    assert [s.heading for s in article.sections] == ["Five Jobs in Shipping", "Freight Broker", "Dispatcher"]
+    assert article.sections[0].paragraphs[0].text.startswith("By Sam Lee")  # a byline, not a heading
+    assert [p.text for p in article.sections[2].paragraphs][-2:] == ["Patience", "Planning"]  # a list stays a list
+
+
+def test_a_facts_box_keeps_its_labels_whatever_their_values_look_like() -> None:
+    profile = read.parse(
+        "Welders\n\nWelders at a Glance\nMedian Pay, 2024: $51,000 per year\nTypical Entry-Level Education: "
+        "High school diploma\nOn-the-job Training: Moderate-term\n\nWhat Welders Do\n\nWelders join metal parts.\n",
+        ".txt",
+    )
+    box = next(s for s in profile.sections if s.heading == "Welders at a Glance")
+    assert [p.text for p in box.paragraphs] == [
+        "Median Pay, 2024: $51,000 per year",
+        "Typical Entry-Level Education: High school diploma",
+        "On-the-job Training: Moderate-term",
+    ]
