@@ -92,7 +92,17 @@ class AnswerAction(KnowledgeAction, ABC):
         return f"action_answer_{self.kind}"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        return self.answer(self.kind, dispatcher, tracker)
+        kind = self.kind
+        if kind in BROAD:  # "what do I need to get into the program?" is about its prerequisites, not its topics
+            label = QUESTIONS[kind].label or "career"
+            found = aspects.asked(ask_from(tracker).words, label)
+            if found and found[0].name not in aspects.GENERAL:
+                kind = question_for(found[0].name)
+        return self.answer(kind, dispatcher, tracker)
+
+
+BROAD = ("description", "course_topics")
+"""Kinds of question that stand for "tell me about it": when the words ask for one aspect, it is answered."""
 
 
 def _answer_action(kind: str) -> type[AnswerAction]:
@@ -173,15 +183,13 @@ class FactAction(KnowledgeAction):
         named = next((label for label in ("course", "career") if ask.first(label)), None)
         held = [label for label in ("career", "course") if tracker.get_slot(label)]
         kind = named or (last.label if last and last.label in held else None) or next(iter(held), None)
-        if kind is None:  # no subject named or under discussion: what any document says, else "which one?"
+        if kind is None:  # no subject named or under discussion: a provider's policy, "which one?", or a search
             for candidate in ("provider", "career", "course"):
-                if found := aspects.asked(ask.text, candidate):
-                    key = question_for(found[0].name)
-                    if candidate == "provider" or not self.kb.search(ask.text):
-                        return self.answer(key, dispatcher, tracker)
+                if found := aspects.asked(ask.words, candidate):
+                    return self.answer(question_for(found[0].name), dispatcher, tracker)
             return self.answer("general", dispatcher, tracker)
         for candidate in (kind, "provider"):
-            if found := aspects.asked(ask.text, candidate):
+            if found := aspects.asked(ask.words, candidate):
                 return self.answer(question_for(found[0].name), dispatcher, tracker)
         return self.answer("description" if kind == "career" else "course_topics", dispatcher, tracker)
 
@@ -205,7 +213,7 @@ class SuperlativeAction(KnowledgeAction):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         ask = ask_from(tracker)
-        asked = aspects.ranking_asked(ask.text)
+        asked = aspects.ranking_asked(ask.words)
         if asked is None:
             self.say(dispatcher, tracker, replies.which_ranking())
             return []

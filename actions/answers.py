@@ -3,6 +3,7 @@ course, a topic or none) and which query-API calls and reply format answer it.""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -24,6 +25,15 @@ class Ask:
     def first(self, label: str) -> str | None:
         values = self.entities.get(label)
         return values[0] if values else None
+
+    @property
+    def words(self) -> str:
+        """The text without the names in it, so that a name ("software developer") is not taken for what
+        is asked about it (software: tools)."""
+        text = self.text
+        for value in (v for values in self.entities.values() for v in values if len(v) > 2):
+            text = re.sub(re.escape(value), " ", text, flags=re.I)
+        return text
 
 
 @dataclass(frozen=True)

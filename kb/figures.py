@@ -40,7 +40,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     "duration": re.compile(
         rf"\b(?P<n>{NUM}|{WORD_NUMBER}|a)(?:{DASH}(?P<h>{NUM}|{WORD_NUMBER}))?[\s-]*"
-        r"(?P<u>weeks?|months?|years?|hours?|days?|semesters?|terms?|quarters?|credits?|credit hours?)\b",
+        r"(?P<u>credit hours?|weeks?|months?|years?|hours?|days?|semesters?|terms?|quarters?|credits?)\b",
         re.I,
     ),
     "sessions": re.compile(
