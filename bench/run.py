@@ -6,7 +6,17 @@ What it measures: REST round trip (p50/p95/p99) and answered messages per second
 and 50 concurrent conversations; cold start (launch to first answer); peak RSS of each server;
 `rasa train` time; KB build time for the shipped document and for 1,000 generated documents;
 and throughput on the production stack (PostgreSQL, Redis, nginx) with 1 and 2 Rasa processes
-and with SANIC_WORKERS=2.
+and with SANIC_WORKERS=2. The same load, with each server's CPU time per message, also runs on
+- our bot with the whole test corpus as its documents (tests/documents, its held-out documents
+  included, and the shipped ones; the same model), with questions across the corpus;
+- a floor bot: the least a Rasa bot costs on our REST channel and tracker store, started by our
+  launcher (keyword intents, one intent, one rule, no action server), with greetings.
+A second table sets the corpus run against the stock bot (messages/s, target >= 2.5 at 10
+conversations), our bot on the shipped document alone (CPU per message, target <= 1.3) and the floor.
+
+`python -m bench.run --only corpus,floor` measures only the parts named (of kb, ours, corpus, stock,
+floor, scaling); a row whose other side was not measured shows "-", and the figures go to
+results/bench-corpus-floor.json and .png instead.
 
 Every figure goes into results/bench.json as soon as it is measured, so a failure late in the run
 (it takes about 20 minutes) loses nothing; what it needs is checked before it starts.
@@ -14,6 +24,7 @@ Every figure goes into results/bench.json as soon as it is measured, so a failur
 
 from __future__ import annotations
 
+import argparse
 import glob
 import importlib.util
 import json
@@ -37,6 +48,7 @@ import requests
 from bot import settings
 from bot.launch import cli, servers
 from kb import builder
+from tests.support import corpus
 from tests.support.ports import free_ports
 from tests.support.stack import ProductionStack
 
@@ -56,25 +68,44 @@ OURS = [
     "thanks",
 ]
 STOCK = ["hi", "I am feeling great", "are you a bot?", "I am sad", "yes", "very good", "no", "bye"]
+CORPUS_MIX = [  # questions on documents of the test corpus, answered by our bot built on all of it
+    "how much do registered nurses make?",
+    "and is that job growing?",
+    "how long is the pharmacy technician certificate?",
+    "what tools do site reliability engineers use?",
+    "what is the highest paying job?",
+    "which careers do you know?",
+    "what does a dental hygienist do?",
+    "thanks",
+]
+FLOOR = ["hi", "hello", "hey", "good morning", "hi there", "hello again", "hey there", "good evening"]
+PARTS = ("kb", "ours", "corpus", "stock", "floor", "scaling")
 
 
 class Figures(dict):
-    """The figures measured so far, written to results/bench.json each time one is kept."""
+    """The figures measured so far, written to ``path`` (results/bench.json) each time one is kept."""
+
+    def __init__(self, path: Path = BENCH_JSON) -> None:
+        super().__init__()
+        self.path = path
 
     def keep(self, key: str, value: object) -> None:
         self[key] = value
-        BENCH_JSON.write_text(json.dumps(self, indent=2))
+        self.path.write_text(json.dumps(self, indent=2))
 
 
-def missing_requirements() -> list[str]:
+def missing_requirements(parts: tuple[str, ...] = PARTS) -> list[str]:
     """What the run needs and does not find, checked before it starts rather than minutes into it."""
     needs = {
-        "redis-server (make packages)": shutil.which("redis-server"),
-        "PostgreSQL (make packages)": glob.glob("/usr/lib/postgresql/*/bin/postgres"),
-        "nginx (make packages)": shutil.which("nginx") or Path("/usr/sbin/nginx").is_file(),
         "rasa (make setup)": (servers.BIN / "rasa").is_file(),
         "matplotlib (make setup)": importlib.util.find_spec("matplotlib"),
     }
+    if "scaling" in parts:
+        needs |= {
+            "redis-server (make packages)": shutil.which("redis-server"),
+            "PostgreSQL (make packages)": glob.glob("/usr/lib/postgresql/*/bin/postgres"),
+            "nginx (make packages)": shutil.which("nginx") or Path("/usr/sbin/nginx").is_file(),
+        }
     return [name for name, found in needs.items() if not found]
 
 
@@ -185,28 +216,46 @@ def measure_ours(work: Path, figures: Figures) -> None:
     train = [str(servers.BIN / "rasa"), "train", "--force", "--out", str(work / "models")]
     ours["train_s"] = timed(train, settings.ROOT)
     figures.keep("ours", ours)
+    measure_our_servers(work, figures, "ours", ours, OURS)
+
+
+def measure_corpus(work: Path, figures: Figures) -> None:
+    """Our bot (the model ``cli.train`` made) with the whole test corpus as its documents."""
+    paths = corpus.documents()
+    started = time.perf_counter()
+    extra_env = corpus.build(work / "corpus-build", paths)
+    run: dict = {"documents": len(paths), "kb_build_s": round(time.perf_counter() - started, 1), "load": []}
+    figures.keep("corpus", run)
+    measure_our_servers(work, figures, "corpus", run, CORPUS_MIX, extra_env)
+
+
+def measure_our_servers(
+    work: Path, figures: Figures, key: str, record: dict, conversation: list[str], extra_env: dict | None = None
+) -> None:
+    """Start our action server and Rasa server as ``make run`` does (on their own ports and tracker store,
+    with ``extra_env``), then measure cold start, load and peak RSS into ``record``, kept as ``key``."""
     rasa_port, actions_port = free_ports(2)
     env = {
         **settings.rasa_env(),
-        "TRACKER_STORE_URL": f"sqlite:///{work / 'trackers.sqlite3'}",
+        "TRACKER_STORE_URL": f"sqlite:///{work / f'{key}-trackers.sqlite3'}",
         "ACTION_ENDPOINT_URL": f"http://{settings.HOST}:{actions_port}/webhook",
+        **(extra_env or {}),
     }
     started = time.perf_counter()
-    actions = servers.start_actions(actions_port, env, work / "actions.log")
-    rasa = servers.start_rasa(rasa_port, env, work / "rasa.log")
+    actions = servers.start_actions(actions_port, env, work / f"{key}-actions.log")
+    rasa = servers.start_rasa(rasa_port, env, work / f"{key}-rasa.log")
     url = f"http://{settings.HOST}:{rasa_port}/webhooks/rest/webhook"
     try:
-        ours["cold_start_s"] = first_answer(url, started)
-        figures.keep("ours", ours)
+        record["cold_start_s"] = first_answer(url, started)
+        figures.keep(key, record)
         rss = {"rasa": PeakRss(rasa.process.pid), "actions": PeakRss(actions.process.pid)}
-        for run in loads(url, OURS, {"rasa": rasa.process.pid, "actions": actions.process.pid}):
-            ours["load"].append(run)
-            figures.keep("ours", ours)
-        ours["rss_mb"] = {name: meter.stop() for name, meter in rss.items()}
-        figures.keep("ours", ours)
+        for run in loads(url, conversation, {"rasa": rasa.process.pid, "actions": actions.process.pid}):
+            record["load"].append(run)
+            figures.keep(key, record)
+        record["rss_mb"] = {name: meter.stop() for name, meter in rss.items()}
+        figures.keep(key, record)
     finally:
-        rasa.stop()
-        actions.stop()
+        servers.stop_processes([rasa.process, actions.process])
 
 
 def measure_stock(work: Path, figures: Figures) -> None:
@@ -234,6 +283,85 @@ def measure_stock(work: Path, figures: Figures) -> None:
             figures.keep("stock", stock)
         stock["rss_mb"] = {"rasa": rss.stop()}
         figures.keep("stock", stock)
+    finally:
+        servers.stop_process(rasa, 30)
+
+
+FLOOR_PROJECT = {  # the least a Rasa bot can be: keyword intents, one intent, one response, one rule
+    "config.yml": """\
+recipe: default.v1
+language: en
+assistant_id: floor-bot
+pipeline:
+  - name: WhitespaceTokenizer
+  - name: KeywordIntentClassifier
+policies:
+  - name: RulePolicy
+""",
+    "domain.yml": """\
+version: "3.1"
+intents:
+  - greet
+responses:
+  utter_greet:
+    - text: "Hello! I am the floor bot."
+""",
+    "data/nlu.yml": """\
+version: "3.1"
+nlu:
+  - intent: greet
+    examples: |
+      - hi
+      - hello
+      - hey
+      - good morning
+      - good evening
+""",
+    "data/rules.yml": """\
+version: "3.1"
+rules:
+  - rule: answer a greeting
+    steps:
+      - intent: greet
+      - action: utter_greet
+""",
+}
+
+
+def measure_floor(work: Path, figures: Figures) -> None:
+    """The floor: a minimal Rasa project on our REST channel and tracker store (the project's own
+    credentials.yml and endpoints.yml), started by our launcher with our settings; it has no custom
+    action, so no action server."""
+    floor: dict = {"load": []}
+    project = work / "floor"
+    for name, text in FLOOR_PROJECT.items():
+        (project / name).parent.mkdir(parents=True, exist_ok=True)
+        (project / name).write_text(text)
+    for name in ("credentials.yml", "endpoints.yml"):
+        shutil.copy(settings.ROOT / name, project / name)
+    floor["train_s"] = timed([str(servers.BIN / "rasa"), "train"], project)
+    figures.keep("floor", floor)
+    (port,) = free_ports(1)
+    env = {
+        **settings.rasa_env(),
+        "TRACKER_STORE_URL": f"sqlite:///{work / 'floor-trackers.sqlite3'}",
+        "SANIC_REQUEST_MAX_SIZE": str(settings.RASA_MAX_REQUEST_BYTES),  # as servers.start_rasa sets it
+        "PYTHONPATH": str(settings.ROOT),  # the launcher and plugins of this working copy, run from the project
+    }
+    command = [str(servers.BIN / "python"), *servers.rasa_command(port, settings.HOST)[1:]]  # model: ./models
+    started = time.perf_counter()
+    with (work / "floor-rasa.log").open("ab") as log:
+        rasa = subprocess.Popen(command, cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://{settings.HOST}:{port}/webhooks/rest/webhook"
+    try:
+        floor["cold_start_s"] = first_answer(url, started)
+        figures.keep("floor", floor)
+        rss = PeakRss(rasa.pid)
+        for run in loads(url, FLOOR, {"rasa": rasa.pid}):
+            floor["load"].append(run)
+            figures.keep("floor", floor)
+        floor["rss_mb"] = {"rasa": rss.stop()}
+        figures.keep("floor", floor)
     finally:
         servers.stop_process(rasa, 30)
 
@@ -304,59 +432,121 @@ def measure_scaling(work: Path, figures: Figures) -> None:
             stack.stop()
 
 
-def ratio(a: float, b: float) -> float:
+def ratio(a: float | str, b: float | str) -> float | str:
+    if isinstance(a, str) or isinstance(b, str):
+        return "-"
     return round(a / b, 2) if b else float("nan")
 
 
-def report(ours: dict, stock: dict, kb: dict, scaling: list[dict]) -> dict:
+def at(figures: dict, key: str, concurrency: int, figure: str, server: str = "") -> float | str:
+    """One figure of one load run (``cpu_ms_per_message`` is per server), or "-" when it was not measured."""
+    for run in figures.get(key, {}).get("load", []):
+        if run["concurrency"] == concurrency:
+            value = run[figure]
+            return value[server] if isinstance(value, dict) else value
+    return "-"
+
+
+def target(value: float | str, bound: float, at_least: bool) -> str:
+    """The target, and whether this run met it."""
+    if isinstance(value, str):
+        return f"{'>=' if at_least else '<='} {bound}"
+    met = value >= bound if at_least else value <= bound
+    return f"{'>=' if at_least else '<='} {bound} {'met' if met else 'MISSED'}"
+
+
+NAMES = {"corpus": "corpus", "ours": "shipped", "stock": "stock", "floor": "floor"}
+COMPARED = (  # label, figure, server (for CPU time), a, b, target for a/b: (bound, at least, at which concurrency)
+    ("msg/s", "per_second", "", "corpus", "stock", (2.5, True, 10)),
+    ("msg/s", "per_second", "", "corpus", "floor", None),
+    ("msg/s", "per_second", "", "ours", "floor", None),
+    ("Rasa CPU ms/msg", "cpu_ms_per_message", "rasa", "corpus", "ours", (1.3, False, None)),
+    ("Rasa CPU ms/msg", "cpu_ms_per_message", "rasa", "corpus", "floor", None),
+    ("Rasa CPU ms/msg", "cpu_ms_per_message", "rasa", "ours", "floor", None),
+    ("actions CPU ms/msg", "cpu_ms_per_message", "actions", "corpus", "ours", None),
+    ("errors", "errors", "", "corpus", "floor", None),
+)
+
+
+def corpus_rows(figures: dict) -> list[tuple]:
+    """Our bot on the whole test corpus against the stock bot, our bot on the shipped document alone
+    ("shipped") and the floor bot: rows (figure, a, b, a/b, target)."""
     rows = []
-    for mine, theirs in zip(ours["load"], stock["load"], strict=True):
-        c = mine["concurrency"]
-        for key in ("p50_ms", "p95_ms", "p99_ms", "per_second"):
-            rows.append((f"REST {key} @{c}", mine[key], theirs[key], ratio(mine[key], theirs[key])))
-        rows.append((f"errors @{c}", mine["errors"], theirs["errors"], ""))
-        cpu, stock_cpu = mine["cpu_ms_per_message"]["rasa"], theirs["cpu_ms_per_message"]["rasa"]
-        rows.append((f"Rasa CPU ms/message @{c}", cpu, stock_cpu, ratio(cpu, stock_cpu)))
-        rows.append((f"action server CPU ms/message @{c}", mine["cpu_ms_per_message"]["actions"], "-", ""))
-    rows += [
-        (
-            "cold start s",
-            ours["cold_start_s"],
-            stock["cold_start_s"],
-            ratio(ours["cold_start_s"], stock["cold_start_s"]),
-        ),
-        (
-            "Rasa server peak RSS MB",
-            ours["rss_mb"]["rasa"],
-            stock["rss_mb"]["rasa"],
-            ratio(ours["rss_mb"]["rasa"], stock["rss_mb"]["rasa"]),
-        ),
-        ("action server peak RSS MB", ours["rss_mb"]["actions"], "-", ""),
-        ("rasa train s", ours["train_s"], stock["train_s"], ratio(ours["train_s"], stock["train_s"])),
-        ("KB build, shipped document s", kb["shipped_document_s"], "-", ""),
-        (
-            f"KB build, 1,000 docs, {kb['cores']} cores s (stock: 1 process)",
-            kb["thousand_documents_s"],
-            kb["thousand_documents_one_process_s"],
-            ratio(kb["thousand_documents_s"], kb["thousand_documents_one_process_s"]),
-        ),
-        ("KB rebuild, 1 of 1,000 changed s", kb["one_changed_of_thousand_s"], "-", ""),
-        ("KB size, 1,000 documents MB", kb["thousand_documents_mb"], "-", ""),
-    ]
-    print(f"\n{'figure':34} {'ours':>10} {'stock':>10} {'ours/stock':>11}")
-    for name, a, b, r in rows:
-        print(f"{name:34} {a!s:>10} {b!s:>10} {r!s:>11}")
-    print(
-        f"\n{'production stack (PostgreSQL, Redis, nginx)':42} {'p95 @10':>8} {'msg/s @10':>10} {'p95 @50':>8} "
-        f"{'msg/s @50':>10}"
-    )
-    for row in scaling:
-        at10, at50 = row["load"]
+    for c in CONCURRENCY:
+        for label, figure, server, a_key, b_key, goal in COMPARED:
+            a, b = at(figures, a_key, c, figure, server), at(figures, b_key, c, figure, server)
+            r = ratio(a, b) if figure != "errors" else ""
+            goal = target(r, goal[0], goal[1]) if goal and goal[2] in (None, c) else ""
+            rows.append((f"{label} @{c}: {NAMES[a_key]} / {NAMES[b_key]}", a, b, r, goal))
+    return rows
+
+
+def report(figures: dict) -> dict:
+    """Print the tables for what was measured; returns the results, tables included."""
+    ours, stock, kb, scaling = (figures.get(key) for key in ("ours", "stock", "kb", "scaling"))
+    rows = []
+    if ours and stock:
+        for mine, theirs in zip(ours["load"], stock["load"], strict=True):
+            c = mine["concurrency"]
+            for key in ("p50_ms", "p95_ms", "p99_ms", "per_second"):
+                rows.append((f"REST {key} @{c}", mine[key], theirs[key], ratio(mine[key], theirs[key])))
+            rows.append((f"errors @{c}", mine["errors"], theirs["errors"], ""))
+            cpu, stock_cpu = mine["cpu_ms_per_message"]["rasa"], theirs["cpu_ms_per_message"]["rasa"]
+            rows.append((f"Rasa CPU ms/message @{c}", cpu, stock_cpu, ratio(cpu, stock_cpu)))
+            rows.append((f"action server CPU ms/message @{c}", mine["cpu_ms_per_message"]["actions"], "-", ""))
+        rows += [
+            (
+                "cold start s",
+                ours["cold_start_s"],
+                stock["cold_start_s"],
+                ratio(ours["cold_start_s"], stock["cold_start_s"]),
+            ),
+            (
+                "Rasa server peak RSS MB",
+                ours["rss_mb"]["rasa"],
+                stock["rss_mb"]["rasa"],
+                ratio(ours["rss_mb"]["rasa"], stock["rss_mb"]["rasa"]),
+            ),
+            ("action server peak RSS MB", ours["rss_mb"]["actions"], "-", ""),
+            ("rasa train s", ours["train_s"], stock["train_s"], ratio(ours["train_s"], stock["train_s"])),
+        ]
+    if kb:
+        rows += [
+            ("KB build, shipped document s", kb["shipped_document_s"], "-", ""),
+            (
+                f"KB build, 1,000 docs, {kb['cores']} cores s (stock: 1 process)",
+                kb["thousand_documents_s"],
+                kb["thousand_documents_one_process_s"],
+                ratio(kb["thousand_documents_s"], kb["thousand_documents_one_process_s"]),
+            ),
+            ("KB rebuild, 1 of 1,000 changed s", kb["one_changed_of_thousand_s"], "-", ""),
+            ("KB size, 1,000 documents MB", kb["thousand_documents_mb"], "-", ""),
+        ]
+    if rows:
+        print(f"\n{'figure':34} {'ours':>10} {'stock':>10} {'ours/stock':>11}")
+        for name, a, b, r in rows:
+            print(f"{name:34} {a!s:>10} {b!s:>10} {r!s:>11}")
+    vs_corpus = corpus_rows(figures) if "corpus" in figures or "floor" in figures else []
+    if vs_corpus:
         print(
-            f"{row['setup']:42} {at10['p95_ms']:>8} {at10['per_second']:>10} "
-            f"{at50['p95_ms']:>8} {at50['per_second']:>10}"
+            "\nours on the whole test corpus (corpus) against stock, ours on the shipped document alone (shipped) "
+            "and the floor bot"
         )
-    return {"ours": ours, "stock": stock, "kb": kb, "scaling": scaling, "table": rows}
+        print(f"{'figure: a / b':42} {'a':>8} {'b':>8} {'a/b':>6}  target")
+        for name, a, b, r, goal in vs_corpus:
+            print(f"{name:42} {a!s:>8} {b!s:>8} {r!s:>6}  {goal}")
+    if scaling:
+        print(
+            f"\n{'production stack (PostgreSQL, Redis, nginx)':42} {'p95 @10':>8} {'msg/s @10':>10} "
+            f"{'p95 @50':>8} {'msg/s @50':>10}"
+        )
+        for row in scaling:
+            at10, at50 = row["load"]
+            print(
+                f"{row['setup']:42} {at10['p95_ms']:>8} {at10['per_second']:>10} "
+                f"{at50['p95_ms']:>8} {at50['per_second']:>10}"
+            )
+    return {**figures, "table": rows, "corpus_table": vs_corpus}
 
 
 def chart(results: dict, path: Path) -> None:
@@ -366,8 +556,10 @@ def chart(results: dict, path: Path) -> None:
     import matplotlib.pyplot as plt
 
     fig, (lat, thr) = plt.subplots(1, 2, figsize=(11, 4))
-    for name, style in (("ours", "-o"), ("stock", "--s")):
-        runs = results[name]["load"]
+    for name, style in (("ours", "-o"), ("stock", "--s"), ("corpus", ":^"), ("floor", "-.x")):
+        runs = results.get(name, {}).get("load", [])
+        if not runs:
+            continue
         cs = [r["concurrency"] for r in runs]
         for key in ("p50_ms", "p95_ms", "p99_ms"):
             lat.plot(cs, [r[key] for r in runs], style, label=f"{name} {key[:3]}")
@@ -380,29 +572,45 @@ def chart(results: dict, path: Path) -> None:
     fig.savefig(path, dpi=110)
 
 
-def main() -> int:
-    missing = missing_requirements()
+STEPS = (  # part, what is printed, measure
+    ("kb", "KB build times", lambda work, figures: figures.keep("kb", kb_build_times(work))),
+    ("ours", "our bot", measure_ours),
+    ("corpus", "our bot with the whole test corpus", measure_corpus),
+    ("stock", "stock Rasa bot", measure_stock),
+    ("floor", "floor bot (minimal Rasa project on our channel and tracker store)", measure_floor),
+    ("scaling", "production stack with 1 and 2 Rasa processes", measure_scaling),
+)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description="make bench (see bench/run.py)")
+    parser.add_argument("--only", metavar="PARTS", help=f"measure only these, comma-separated, of: {','.join(PARTS)}")
+    only = parser.parse_args(argv).only
+    parts = tuple(part.strip() for part in only.split(",")) if only else PARTS
+    unknown = set(parts) - set(PARTS)
+    if unknown:
+        parser.error(f"unknown parts: {', '.join(sorted(unknown))} (the parts: {', '.join(PARTS)})")
+    missing = missing_requirements(parts)
     if missing:
         print(f"make bench needs: {', '.join(missing)}.", file=sys.stderr)
         return 2
     RESULTS.mkdir(exist_ok=True)
-    cli.build_kb()
-    cli.train()  # the bot's Rasa server runs the model in settings.MODELS_DIR
-    figures = Figures()
+    if {"ours", "corpus"} & set(parts):
+        cli.build_kb()
+        cli.train()  # the bot's Rasa server runs the model in settings.MODELS_DIR
+    name = "bench" if parts == PARTS else "bench-" + "-".join(p for p in PARTS if p in parts)
+    figures = Figures(RESULTS / f"{name}.json")
     with tempfile.TemporaryDirectory(prefix="careerbot-bench-") as tmp:
         work = Path(tmp)
-        print(f"KB build times ... (each figure is written to {BENCH_JSON} as it is measured)", flush=True)
-        figures.keep("kb", kb_build_times(work))
-        print("our bot ...", flush=True)
-        measure_ours(work, figures)
-        print("stock Rasa bot ...", flush=True)
-        measure_stock(work, figures)
-        print("production stack with 1 and 2 Rasa processes ...", flush=True)
-        measure_scaling(work, figures)
-    results = report(figures["ours"], figures["stock"], figures["kb"], figures["scaling"])
-    BENCH_JSON.write_text(json.dumps(results, indent=2))
-    chart(results, RESULTS / "bench.png")
-    print(f"\nwritten: {BENCH_JSON}, {RESULTS / 'bench.png'}")
+        print(f"Each figure is written to {figures.path} as it is measured.", flush=True)
+        for part, title, measure in STEPS:
+            if part in parts:
+                print(f"{title} ...", flush=True)
+                measure(work, figures)
+    results = report(figures)
+    figures.path.write_text(json.dumps(results, indent=2))
+    chart(results, RESULTS / f"{name}.png")
+    print(f"\nwritten: {figures.path}, {RESULTS / f'{name}.png'}")
     return 0
 
 

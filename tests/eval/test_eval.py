@@ -4,7 +4,6 @@ overall, for the tuning documents and the held-out ones apart, and the round-tri
 
 from __future__ import annotations
 
-import shutil
 import statistics
 import time
 import uuid
@@ -16,10 +15,9 @@ import pytest
 import requests
 
 from bot.launch import servers
-from kb import builder
-from kb.query import KnowledgeBase
-from tests.conftest import CORPUS, OUTPUT, SHIPPED_DOCUMENTS
+from tests.conftest import OUTPUT
 from tests.eval import scoring
+from tests.support import corpus
 from tests.support.ports import free_ports
 
 pytestmark = pytest.mark.e2e
@@ -32,19 +30,10 @@ DOCUMENT_FLOOR = 0.2  # every tuning document; the goal is 0.80
 @pytest.fixture(scope="module")
 def corpus_bot(trained_bot: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, set[str]]]:
     """The REST webhook of the bot running on the whole corpus, and every figure its documents hold."""
-    build = tmp_path_factory.mktemp("eval-build")
-    documents = build / "documents"
-    documents.mkdir()
-    paths = [p for folder in (CORPUS, CORPUS / "heldout") for p in folder.glob("*") if p.is_file()]
-    paths += sorted(SHIPPED_DOCUMENTS.glob("*.txt"))
-    for path in paths:
-        shutil.copy(path, documents / path.name)
-    url = f"sqlite:///{build / 'kb.sqlite3'}"
-    assert builder.build(documents, url).ok
-    KnowledgeBase(url).vocabulary.save(build / "mentions.json")
+    paths = corpus.documents()
+    env = corpus.build(tmp_path_factory.mktemp("eval-build"), paths)
     known = set().union(*(scoring.figures_in(p.read_text(encoding="utf-8")) for p in paths))
     rasa_port, actions_port = free_ports(2)
-    env = {"CAREERBOT_BUILD_DIR": str(build), "CAREERBOT_DOCUMENTS_DIR": str(documents), "CAREERBOT_KB_URL": url}
     with servers.running(rasa_port, actions_port, log_dir=OUTPUT / "eval-logs", extra_env=env) as running:
         yield running.webhook, known
 

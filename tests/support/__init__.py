@@ -1,2 +1,2 @@
-"""What the tests and the benchmark share: free ports, and the production stack (PostgreSQL, Redis,
-nginx) on loopback. Not part of the shipped bot."""
+"""What the tests and the benchmark share: free ports, the production stack (PostgreSQL, Redis, nginx)
+on loopback, and the bot's build on the whole test corpus. Not part of the shipped bot."""
