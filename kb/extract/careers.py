@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kb import figures, patterns
+from kb import aspects, figures, patterns
 from kb.extract import Finding, ParsedDocument
 from kb.read import INTRODUCTION, Section
 from kb.vocabulary import FUNCTION_WORDS
@@ -68,8 +68,11 @@ def _fact(career: str, aspect: str, value: str, section: Section, sentence: str,
 
 
 def _descriptions(doc: ParsedDocument, section: Section, home: str | None) -> Iterator[Finding]:
-    """The sentence a section opens about its career ("A Database Architect designs ..."), with its follow-ons."""
-    if not home:
+    """The sentence a section opens about its career ("A Database Architect designs ..."), with its follow-ons;
+    only in a section that presents the career: its own, the introduction, or one on what it is or does."""
+    own = patterns.career_title(section.heading) == home or section.heading == INTRODUCTION
+    presents = {a.name for a in aspects.headed(section.heading, "career")} or {"other"}
+    if not home or not (own or presents <= {"overview", "duties"}):
         return
     candidates = [(p, i) for p in section.paragraphs for i, s in enumerate(p.sentences) if _leads(doc, s, home)]
     if not candidates and patterns.career_title(section.heading) == home:  # the career's own section
