@@ -218,7 +218,8 @@ class SuperlativeAction(KnowledgeAction):
             self.say(dispatcher, tracker, replies.which_ranking())
             return []
         aspect, highest = asked
-        if ask.first(aspect.subject):  # "which industry pays nurses the most?": about that one career
+        held = tracker.get_slot(aspect.subject) and not aspects.ACROSS.search(ask.words)
+        if ask.first(aspect.subject) or held:  # "which industry pays nurses the most?", "and the lowest paid ones?"
             return self.answer(question_for(aspect.name), dispatcher, tracker)
         ranked = self.kb.ranked(aspect.name, aspect.subject, highest)
         self.say(dispatcher, tracker, replies.ranking(aspect.label, ranked, highest))

@@ -44,7 +44,9 @@ class Question:
 
 
 def _salary(kb: KnowledgeBase, career: str, ask: Ask) -> Reply:
-    return replies.salary(career, kb.salaries(career), kb.salary_comparisons(career), kb.careers_with("salary"))
+    return replies.salary(
+        career, kb.salaries(career, ask.words), kb.salary_comparisons(career), kb.careers_with("salary")
+    )
 
 
 def _growth(kb: KnowledgeBase, career: str, ask: Ask) -> Reply:

@@ -82,6 +82,10 @@ def dollars(amount: float) -> str:
     return f"${amount:,.0f}" if amount == int(amount) else f"${amount:,.2f}"
 
 
+def per(period: str) -> str:
+    return f"{'an' if period[0] in 'aeiouh' else 'a'} {period}"  # "an hour", "a year"
+
+
 def money(fact: SalaryFact) -> str:
     amount = dollars(fact.amount) + (f" to {dollars(fact.high)}" if fact.high else "")
     return f"{fact.qualifier} {amount}" if fact.qualifier else amount
@@ -90,12 +94,14 @@ def money(fact: SalaryFact) -> str:
 def salary(career: str, facts: list[SalaryFact], comparisons: list[SalaryComparisonFact], known: list[str]) -> Reply:
     if facts:
         lines = []
-        for f in facts:
+        for f in facts[:MAX_SHOWN]:
             stat = f" on {f.statistic}" if f.statistic == "average" else (f" ({f.statistic})" if f.statistic else "")
             org = f", according to {f.source_org}" if f.source_org else ""
             when = f" ({f.as_of})" if f.as_of else ""
-            lines.append(f"{plural(career)} earn {money(f)} a {f.period}{stat}{org}{when}.")
-        return Reply(" ".join(lines) + "\n" + cite(*(f.source for f in facts)), career_buttons(career, "ask_salary"))
+            lines.append(f"{plural(career)} earn {money(f)} {per(f.period)}{stat}{org}{when}.")
+        return Reply(
+            " ".join(lines) + "\n" + cite(*(f.source for f in facts[:MAX_SHOWN])), career_buttons(career, "ask_salary")
+        )
     text = f"My documents don't give a salary figure for {plural(career)}."
     if comparisons:
         text += " They only say: " + " ".join(c.source.sentence for c in comparisons)

@@ -42,7 +42,8 @@ ASPECTS: tuple[Aspect, ...] = (
         _words(r"pay\b|salar|wages?\b|earnings|compensation|income|how much .*(?:make|earn)"),
         _words(
             r"earn|salar|wages?\b|paid\b|pay\b|paying|pays\b|income|compensation|"
-            r"make (?:about|around|an average|a median)|makes? the most|best[- ]paid|well[- ]paid|lucrative"
+            r"make (?:about|around|an average|a median)|makes? the most|best[- ]paid|well[- ]paid|lucrative|"
+            r"per hour|an hour|hourly|(?:top|bottom|lowest|highest) \d+ ?(?:percent|%)"
         ),
         "money",
     ),
@@ -324,6 +325,10 @@ LOWEST = re.compile(
     r"\b(?:lowest|least|cheapest|shortest|slowest|worst|fewest|smallest|declin\w*|shrink\w*|quickest|fastest to)\b",
     re.I,
 )
+ACROSS = re.compile(
+    r"\b(?:jobs?|careers?|occupations?|professions?|roles?|courses?|class(?:es)?|programs?|bootcamps?)\b", re.I
+)
+"""Words that make a "highest"/"lowest" question one across all careers or courses, not about the one discussed."""
 COURSE_WORDS = re.compile(r"\b(?:course|class|program|bootcamp|certificate|training|cheap|expensive)", re.I)
 
 

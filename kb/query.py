@@ -431,14 +431,20 @@ class KnowledgeBase:
         found = [Text(career, f.value, _source(f)) for f in self._facts("career", career, "overview")]
         return sorted(found, key=lambda t: not normalize(t.text).startswith(normalize(career)))
 
-    def salaries(self, career: str) -> list[SalaryFact]:
-        return [
+    def salaries(self, career: str, question: str = "") -> list[SalaryFact]:
+        """Pay figures, those whose statistic and period share most words with the ``question`` ("the
+        lowest paid", "per hour") first, then in document order."""
+        facts = [
             SalaryFact(
                 career, f.number, f.hedge, f.period or "year", f.qualifier, f.as_of, f.reporter, _source(f), f.high
             )
             for f in self._facts("career", career, "pay")
             if f.number is not None
         ]
+        asked = {w.rstrip("s") for w in _terms(question)}
+        said = [{w.rstrip("s") for w in _terms(f"{f.statistic or ''} {f.period} {f.source.sentence}")} for f in facts]
+        order = sorted(range(len(facts)), key=lambda i: -len(asked & said[i]))
+        return [facts[i] for i in order]
 
     def salary_comparisons(self, career: str) -> list[SalaryComparisonFact]:
         """Relative pay statements that involve the career on either side."""
