@@ -31,7 +31,8 @@ class Ask:
         """The text without the names in it, so that a name ("software developer") is not taken for what
         is asked about it (software: tools)."""
         text = self.text
-        for value in (v for values in self.entities.values() for v in values if len(v) > 2):
+        names = (v for label in ("career", "course", "topic") for v in self.entities.get(label, []) if len(v) > 2)
+        for value in names:
             text = re.sub(re.escape(value), " ", text, flags=re.I)
         return text
 

@@ -73,7 +73,8 @@ ASPECTS: tuple[Aspect, ...] = (
         "career",
         "education",
         _words(
-            r"education|how to become|degrees?\b|training|qualifications|getting started|path\b|preparation|become one"
+            r"education|how to become|how (?:do|can|would|does) (?:i|you|one|someone) become|degrees?\b|training|"
+            r"qualifications|getting started|path\b|preparation|become one"
         ),
         _words(
             r"degree|diploma|bachelor|master['’]?s|associate['’]s|doctoral|doctorate|ph\.?d|college|"
