@@ -72,7 +72,13 @@ class KnowledgeAction(Action, ABC):
                 return events
             if subject is None and question.default_to_main_career and len(kb.main_careers()) == 1:
                 subject = kb.main_careers()[0]  # the one career the documents are about
+            if subject is None and kind in aspects.BY_NAME:  # the one subject the question's own words point to
+                subject = kb.subject_asked(question.label, kind, ask.words)
             if subject is None and kind not in OPTIONAL_SUBJECT:
+                found = kb.search(ask.words, distinctive=True)
+                if found:  # words of its own that one passage shares: that passage, cited
+                    self.say(dispatcher, tracker, replies.quoted(found, replies.NOT_FOUND))
+                    return events
                 self.say(dispatcher, tracker, replies.which(question.label, known_names(kb, question.label)))
                 return events
             if subject:

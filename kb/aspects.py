@@ -172,7 +172,9 @@ ASPECTS: tuple[Aspect, ...] = (
         "schedule",
         "course",
         "schedule",
-        _words(r"schedule|when .* meet|class times|start dates?|calendar"),
+        _words(
+            r"schedule|when .* meet|class times|start dates?|calendar|when (?:can|do|does|will) \w+ (?:start|begin)"
+        ),
         _words(
             r"evenings?\b|weekends?\b|weeknights?|mornings?\b|(?:mon|tues|wednes|thurs|fri|"
             r"satur|sun)days?\b|start dates?|cohorts?|starts? (?:in|on|every)|meets?\b|"

@@ -202,6 +202,7 @@ def _source(row: Fact | Passage) -> Source:
 
 
 WORD = re.compile(r"[a-z0-9][a-z0-9.+#]*")
+RARE = 100  # a word in at most 1 passage in this many is distinctive
 NEAR = 0.7  # spelling this close to a name the KB lacks makes a known name worth suggesting
 WHOLE = 0.8  # a fact's value this long, against its sentence, is the sentence rather than a phrase of it
 DIRECTION = re.compile(r"\b(?:is|are)\s+(?:declining|shrinking|growing)\b")
@@ -410,6 +411,19 @@ class KnowledgeBase:
                 found.setdefault(title, []).append(name)
         return found
 
+    def subject_asked(self, kind: str, aspect: str, question: str) -> str | None:
+        """The one career or course whose facts under an aspect share a distinctive word with a question
+        that names none ("is there an application fee?"): None when none or several do."""
+        rare = self._distinctive(question)
+        owners = {f.subject.name for f in self._facts(kind, None, aspect) if rare & set(_terms(f.value))}
+        return owners.pop() if len(owners) == 1 else None
+
+    def _distinctive(self, question: str) -> set[str]:
+        """The question's words that few passages use (at most 1 in ``RARE``), the words that can point at one
+        place in the documents."""
+        limit = max(2, len(self._passages) / RARE)
+        return {t for t in _terms(question) if 0 < self._document_frequency[t] <= limit}
+
     def providers(self) -> list[str]:
         return self._subjects("provider", Subject.name)
 
@@ -589,7 +603,9 @@ class KnowledgeBase:
         rows = self._all(select(Passage).order_by(Passage.document_id, Passage.position))
         return [(_source(r), Counter(_terms(r.sentence)), r.subject_id) for r in rows]
 
-    def search(self, question: str, limit: int = 1, subject: str | None = None, kind: str = "career") -> list[Text]:
+    def search(
+        self, question: str, limit: int = 1, subject: str | None = None, kind: str = "career", distinctive: bool = False
+    ) -> list[Text]:
         """The passages that best answer a free question (BM25, with a boost for definitions).
 
         A passage must share at least half of the question's term weight, so a question
@@ -602,13 +618,18 @@ class KnowledgeBase:
             wanted = self._all(select(Subject.id).where(Subject.kind == kind, Subject.name == subject))
             passages = [p for p in passages if p[2] in wanted]
             query -= set(_terms(subject))
+        if distinctive:  # only passages sharing one of the question's rare words
+            rare = self._distinctive(question)
+            passages = [p for p in passages if rare & set(p[1])]
         if not query or not passages:
             return []
         n = len(self._passages)
         avg = sum(sum(c.values()) for _, c, _ in self._passages) / n
         df = self._document_frequency
         idf = {t: math.log(1 + (n - df[t] + 0.5) / (df[t] + 0.5)) for t in query}
-        needed = 0.0 if subject is not None else 0.5 * sum(idf.values())
+        # with a subject, its own passages need one word in common; with a rare word shared, a third of the
+        # question's weight; else half of it
+        needed = 0.0 if subject is not None else (1 / 3 if distinctive else 0.5) * sum(idf.values())
         defined = re.search(r"\bwhat (?:is|are) (?:an? |the )?(?P<x>[\w .-]+?)\??$", question.lower())
         scored = []
         for source, counts, _ in passages:

@@ -19,7 +19,7 @@ CONNECTIVES = frozenset("a an the of and or to in for with on by at".split())
 
 FUNCTION_WORDS = CONNECTIVES | frozenset(
     "about as be is are was were do does did what when where who why how which can tell from go went "
-    "i me my you your it its that this they them their there".split()
+    "i me my you your it its that this they them their there too also just really very any".split()
 )
 """Words that never start or end a name, and that a search for the words of a question ignores."""
 
