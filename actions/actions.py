@@ -127,13 +127,16 @@ class FollowUpAction(KnowledgeAction):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         ask, kb = ask_from(tracker), self.kb
         last = tracker.get_slot("question")
+        named = [label for label in SUBJECT_LABELS if ask.first(label)]
+        asked = aspects.asked(ask.words, named[0]) if named and named[0] != "topic" else []
+        if asked and asked[0].name not in aspects.GENERAL:  # "the accounting program online?": its format
+            return self.answer(question_for(asked[0].name), dispatcher, tracker)
         if last in QUESTIONS and QUESTIONS[last].label:
             label = QUESTIONS[last].label
             # "and the javascript one?" after a course question: a name tagged as a topic may be a course
             for value in [ask.first(label)] + [v for values in ask.entities.values() for v in values]:
                 if value and kb.resolve(value, label):
                     return self.answer(last, dispatcher, tracker, mention=value)
-        named = [label for label in SUBJECT_LABELS if ask.first(label)]
         fallback = {"career": "description", "course": "course_topics", "topic": "course_for_topic"}
         if named:
             return self.answer(fallback[named[0]], dispatcher, tracker)
