@@ -65,7 +65,7 @@ def _all(doc: ParsedDocument) -> Iterator[Finding]:
                 _aspects_of_label(doc, label, homes[0][0]) if homes and (value or paragraph.text.endswith(":")) else []
             )
             if label_aspects and homes and set(label_aspects) <= set(doc.section_aspects(section, homes[0][0])):
-                label_aspects, value = [], ""  # "Microsoft Certified: Azure …" under "Certifications": an item
+                label_aspects, value = [], ""  # a "Vendor Certified: Name" item under a certifications heading
             if label_aspects:
                 labelled = label_aspects
                 for home, aspect in itertools.product(homes, label_aspects):
