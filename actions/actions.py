@@ -86,6 +86,23 @@ class KnowledgeAction(Action, ABC):
         self.say(dispatcher, tracker, question.answer(kb, subject, ask))
         return events
 
+    def answer_fact(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+        """Answer on the aspect the words ask about, for the subject named or under discussion."""
+        ask = ask_from(tracker)
+        last = QUESTIONS.get(tracker.get_slot("question") or "")
+        named = next((label for label in ("course", "career") if ask.first(label)), None)
+        held = [label for label in ("career", "course") if tracker.get_slot(label)]
+        kind = named or (last.label if last and last.label in held else None) or next(iter(held), None)
+        if kind is None:  # no subject named or under discussion: a provider's policy, "which one?", or a search
+            for candidate in ("provider", "career", "course"):
+                if found := aspects.asked(ask.words, candidate):
+                    return self.answer(question_for(found[0].name), dispatcher, tracker)
+            return self.answer("general", dispatcher, tracker)
+        for candidate in (kind, "provider"):
+            if found := aspects.asked(ask.words, candidate):
+                return self.answer(question_for(found[0].name), dispatcher, tracker)
+        return self.answer("description" if kind == "career" else "course_topics", dispatcher, tracker)
+
 
 class AnswerAction(KnowledgeAction, ABC):
     """``action_answer_<kind>``: answers one kind of question."""
@@ -187,20 +204,7 @@ class FactAction(KnowledgeAction):
         return "action_answer_fact"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        ask = ask_from(tracker)
-        last = QUESTIONS.get(tracker.get_slot("question") or "")
-        named = next((label for label in ("course", "career") if ask.first(label)), None)
-        held = [label for label in ("career", "course") if tracker.get_slot(label)]
-        kind = named or (last.label if last and last.label in held else None) or next(iter(held), None)
-        if kind is None:  # no subject named or under discussion: a provider's policy, "which one?", or a search
-            for candidate in ("provider", "career", "course"):
-                if found := aspects.asked(ask.words, candidate):
-                    return self.answer(question_for(found[0].name), dispatcher, tracker)
-            return self.answer("general", dispatcher, tracker)
-        for candidate in (kind, "provider"):
-            if found := aspects.asked(ask.words, candidate):
-                return self.answer(question_for(found[0].name), dispatcher, tracker)
-        return self.answer("description" if kind == "career" else "course_topics", dispatcher, tracker)
+        return self.answer_fact(dispatcher, tracker)
 
 
 class ListCareersAction(KnowledgeAction):
@@ -238,12 +242,16 @@ class SuperlativeAction(KnowledgeAction):
 
 
 class FallbackAction(KnowledgeAction):
-    """A message the NLU could not place: say so, and record it for the operators."""
+    """A message the NLU could not place: when it names a career or course, the answer on the aspect its
+    words ask about; else say so, and record it for the operators."""
 
     def name(self) -> str:
         return "action_fallback"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        ask = ask_from(tracker)
+        if ask.first("career") or ask.first("course"):  # a name it knows: answer on what the words ask
+            return self.answer_fact(dispatcher, tracker)
         self.say(dispatcher, tracker, replies.Reply(replies.FALLBACK, unanswered="not understood"))
         return []
 
