@@ -150,10 +150,10 @@ def description(career: str, texts: list[Text], rankings: list[RankingFact], cat
             career_buttons(career, ""),
             unanswered="no overview",
         )
-    body = texts[-1].text
+    body = texts[0].text
     extra = [f"{r.publisher} ranks {career} number {r.rank} in “{r.list_name}”." for r in rankings]
     extra += [f"{c.source_org} files it under “{c.name}”." for c in categories if c.source_org]
-    sources = [texts[-1].source] + [r.source for r in rankings]
+    sources = [texts[0].source] + [r.source for r in rankings]
     return Reply(" ".join([body, *extra]) + "\n" + cite(*sources), career_buttons(career, ""))
 
 

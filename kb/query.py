@@ -443,7 +443,8 @@ class KnowledgeBase:
         """What the documents say a career is, those opening with its name ("Registered nurses provide ...")
         first."""
         found = [Text(career, f.value, _source(f)) for f in self._facts("career", career, "overview")]
-        return sorted(found, key=lambda t: not normalize(t.text).startswith(normalize(career)))
+        opening = re.compile(rf"^(?:(?:an?|the) )?{re.escape(normalize(career))}\b")
+        return sorted(found, key=lambda t: not opening.match(normalize(t.text)))
 
     def salaries(self, career: str, question: str = "") -> list[SalaryFact]:
         """Pay figures, those whose statistic and period share most words with the ``question`` ("the
