@@ -121,11 +121,11 @@ def _aspect(aspect: str) -> Answer:
     def answer(kb: KnowledgeBase, subject: str | None, ask: Ask) -> Reply:
         kind = aspects.BY_NAME[aspect].subject
         subjects = [subject] if subject else kb.providers() if kind == "provider" else []
-        found = [f for s in subjects for f in kb.facts(s, kind, aspect, ask.text)]
+        found = [f for s in subjects for f in kb.facts(s, kind, aspect, ask.words)]
         label = aspects.BY_NAME[aspect].label
         if found:
             return replies.facts(subject, label, found)
-        said = [t for s in subjects for t in kb.search(ask.text, 2, s, kind) if aspects.speaks_of(t.text, aspect)]
+        said = [t for s in subjects for t in kb.search(ask.words, 2, s, kind) if aspects.speaks_of(t.text, aspect)]
         if said:
             return replies.said(subject, label, said)
         have = [aspects.BY_NAME[a].label for s in subjects for a in kb.aspects_of(s, kind) if a in aspects.BY_NAME]

@@ -328,13 +328,16 @@ def figure(f: FactView) -> str:
 
 
 def facts(subject: str | None, label: str, found: list[FactView]) -> Reply:
-    """Any aspect's facts: figures with what they are, then phrases or sentences, a few, cited."""
-    shown = found[:MAX_SHOWN]
+    """Any aspect's facts: figures with what they are, then the short phrases of a list (more of them, as a
+    list reads quickly), then a few sentences; cited."""
+    numbers = [f for f in found if f.number is not None][:MAX_SHOWN]
+    phrases = [f for f in found if f.number is None and not SENTENCE_END.search(f.value)][:MAX_PHRASES]
+    sentences = [f for f in found if f.number is None and SENTENCE_END.search(f.value)][: MAX_SHOWN - len(numbers)]
+    shown = numbers + phrases + sentences
     about = f" for {plural(subject) if shown[0].kind == 'career' else 'the ' + subject}" if subject else ""
-    figures = [figure(f) for f in shown if f.number is not None]
-    texts = [f.value for f in shown if f.number is None]
-    phrases = [t for t in texts if not SENTENCE_END.search(t)]  # list items, cells, label values
-    sentences = [t for t in texts if SENTENCE_END.search(t)]
+    figures = [figure(f) for f in numbers]
+    phrases = [f.value for f in phrases]  # list items, cells, label values
+    sentences = [f.value for f in sentences]
     parts = []
     if figures:
         parts.append(f"{label.capitalize()}{about}: " + "; ".join(figures) + ".")
@@ -399,6 +402,7 @@ SHOWN_NAME = re.compile(r"[\w][\w .'&()+#-]{0,59}")
 
 SENTENCE_END = re.compile(r"[.!?][”\"')]?$")
 MAX_SHOWN = 5  # facts or names in one reply: more reads as a list dumped, not an answer
+MAX_PHRASES = 8  # the items of a list, shorter than sentences
 FEW = 6  # this many names or fewer are listed in full; of more, a few near ones
 
 

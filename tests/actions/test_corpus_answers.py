@@ -13,7 +13,7 @@ pytestmark = pytest.mark.unit
 def test_a_question_on_any_aspect_is_answered_from_its_section(ask) -> None:
     r = ask("action_answer_fact", "what education do registered nurses need?", {"career": "registered nurses"})
     assert "Bachelor of Science in Nursing (BSN)" in r.text
-    assert "Source: Registered Nurses, “How to Become a Registered Nurse”" in r.text
+    assert "Source: " in r.text and "Registered Nurses, “How to Become a Registered Nurse”" in r.text
     assert r.slots == {"question": "education", "career": "Registered Nurse"}
 
 
