@@ -154,6 +154,10 @@ class FollowUpAction(KnowledgeAction):
             for value in [ask.first(label)] + [v for values in ask.entities.values() for v in values]:
                 if value and kb.resolve(value, label):
                     return self.answer(last, dispatcher, tracker, mention=value)
+        if not named and last in QUESTIONS and QUESTIONS[last].label in ("career", "course"):
+            label = QUESTIONS[last].label  # "and elementary?": words of a name the tagger did not take
+            if kb.resolve(ask.words, label):
+                return self.answer(last, dispatcher, tracker, mention=ask.words)
         fallback = {"career": "description", "course": "course_topics", "topic": "course_for_topic"}
         if named:
             return self.answer(fallback[named[0]], dispatcher, tracker)

@@ -32,6 +32,7 @@ COURSE_PHRASE = re.compile(
 )
 COURSE_PHRASE_SCORE = 0.99  # a phrase ending in what it is ("program") beats one word of it matching a name
 MAX_PHRASE_TEXT = 2000
+STEM = 5  # letters two forms of a word share at least ("teach-ing", "teach-er")
 MIN_CUT = 4  # a word cut short to this many letters or more still names its word ("tech", "admin")
 WORD_THRESHOLD = 0.75  # each word of a misspelt name ("devloper", "registerd", "design" for "designer")
 
@@ -216,7 +217,11 @@ class Vocabulary:
         and Elementary School Teachers", "devops"); a job's head noun alone ("architect") names none."""
         if not words or (len(words) == 1 and lexicon.load().is_occupation(next(iter(words)))):
             return None
-        owners = {t.canonical for norm, t in self._normal if t.label == "career" and words <= set(norm.split())}
+        owners = {
+            t.canonical
+            for norm, t in self._normal
+            if t.label == "career" and all(any(_same_stem(w, n) for n in norm.split()) for w in words)
+        }
         return owners.pop() if len(owners) == 1 else None
 
     def _courses_by_words(self, text: str) -> list[Mention]:
@@ -248,6 +253,11 @@ class Vocabulary:
             if count > best_count:
                 best, best_count = term.canonical, count
         return best if best_count and 2 * best_count >= len(words) else None
+
+
+def _same_stem(typed: str, name: str) -> bool:
+    """The same word, or two forms of one ("teaching" and "teacher" share "teach")."""
+    return typed == name or (min(len(typed), len(name)) >= STEM and typed[:STEM] == name[:STEM])
 
 
 def course_phrases(text: str) -> list[tuple[int, int, str]]:
