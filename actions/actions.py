@@ -124,7 +124,7 @@ class AnswerAction(KnowledgeAction, ABC):
         return self.answer(kind, dispatcher, tracker)
 
 
-BROAD = ("description", "course_topics")
+BROAD = ("description", "course_topics", "courses")
 """Kinds of question that stand for "tell me about it": when the words ask for one aspect, it is answered."""
 
 

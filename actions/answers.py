@@ -55,7 +55,10 @@ def _growth(kb: KnowledgeBase, career: str, ask: Ask) -> Reply:
 
 
 def _description(kb: KnowledgeBase, career: str, ask: Ask) -> Reply:
-    return replies.description(career, kb.descriptions(career), kb.rankings(career), kb.categories(career))
+    found = kb.descriptions(career)
+    if not found:  # no sentence presents it: what the documents say it does
+        return _aspect("duties")(kb, career, ask)
+    return replies.description(career, found, kb.rankings(career), kb.categories(career))
 
 
 def _skills(kb: KnowledgeBase, career: str, ask: Ask) -> Reply:

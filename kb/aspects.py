@@ -56,12 +56,21 @@ ASPECTS: tuple[Aspect, ...] = (
         "percent",
         _words(r"(?:is|are) (?:declining|growing|shrinking|expected to (?:grow|decline|shrink))|little or no change"),
     ),
-    Aspect("openings", "career", "openings", _words(r"openings"), _words(r"openings|vacanc"), "count"),
+    Aspect(
+        "openings",
+        "career",
+        "openings",
+        _words(r"openings|open up|new jobs each year"),
+        _words(r"openings|vacanc"),
+        "count",
+    ),
     Aspect(
         "employment",
         "career",
         "number of jobs",
-        _words(r"employment\b|number of jobs"),
+        _words(
+            r"employment\b|number of jobs|how many (?:[\w-]+ ){1,3}(?:are there|are employed|work)\b|jobs do they hold"
+        ),
         _words(
             r"held (?:about |around |nearly |over )?[\d,.]+ (?:million )?jobs|employed|"
             r"employment\b|jobs? in the (?:U\.S\.|United States|country)"
@@ -73,7 +82,8 @@ ASPECTS: tuple[Aspect, ...] = (
         "career",
         "education",
         _words(
-            r"education|how to become|how (?:do|can|would|does) (?:i|you|one|someone) become|degrees?\b|training|"
+            r"education|how to become|how (?:do|can|would|does) (?:i|you|one|someone) (?:train to )?become|"
+            r"train(?:ing)? to (?:become|be)\b|degrees?\b|training|"
             r"qualifications|getting started|path\b|preparation|become one"
         ),
         _words(
