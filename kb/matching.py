@@ -34,6 +34,7 @@ COURSE_PHRASE_SCORE = 0.99  # a phrase ending in what it is ("program") beats on
 MAX_PHRASE_TEXT = 2000
 STEM = 5  # letters two forms of a word share at least ("teach-ing", "teach-er")
 MIN_CUT = 4  # a word cut short to this many letters or more still names its word ("tech", "admin")
+ONE_WORD_THRESHOLD = 0.9  # a single word this close: a typo ("pharmasist"), not a kin word ("electrical")
 WORD_THRESHOLD = 0.75  # each word of a misspelt name ("devloper", "registerd", "design" for "designer")
 
 
@@ -162,7 +163,7 @@ class Vocabulary:
             norm, position, term = self._by_length[i]
             if (label is None or term.label == label) and same_words(window, norm):
                 score = SequenceMatcher(None, window, norm, autojunk=False).ratio()
-                if score >= THRESHOLD:
+                if score >= (THRESHOLD if " " in window else ONE_WORD_THRESHOLD):
                     found.append(Match(score, position, term))
         return tuple(found)
 

@@ -7,7 +7,17 @@ from difflib import SequenceMatcher
 
 import pytest
 
-from kb.matching import THRESHOLD, Match, Term, Vocabulary, fuzzy_matched, job_titles, normalize, same_words
+from kb.matching import (
+    ONE_WORD_THRESHOLD,
+    THRESHOLD,
+    Match,
+    Term,
+    Vocabulary,
+    fuzzy_matched,
+    job_titles,
+    normalize,
+    same_words,
+)
 
 pytestmark = pytest.mark.unit
 
@@ -111,7 +121,7 @@ class EveryName(Vocabulary):
                 continue
             else:
                 score = SequenceMatcher(None, window, norm, autojunk=False).ratio()
-            if score >= THRESHOLD:
+            if score >= (THRESHOLD if " " in window else ONE_WORD_THRESHOLD):
                 found.append(Match(score, position, term))
         return tuple(found)
 
@@ -176,3 +186,9 @@ def test_names_cut_short_and_courses_named_by_a_few_words() -> None:
     (mention,) = [m for m in vocabulary.find("how long is the electrical program?") if m.label == "course"]
     assert (mention.text, mention.canonical) == ("electrical program", "Electrical Pre-Apprenticeship Program")
     assert [m.label for m in vocabulary.find("how long is the electrical program?")] == ["course"]
+
+
+def test_a_kin_word_is_not_taken_for_a_one_word_name() -> None:
+    vocabulary = Vocabulary([Term("Electrician", "Electrician", "career"), Term("Pharmacist", "Pharmacist", "career")])
+    assert vocabulary.find("the electrical pre-apprenticeship") == []
+    assert vocabulary.resolve("pharmasist", "career") == "Pharmacist"  # a typo still resolves
