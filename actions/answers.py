@@ -123,7 +123,12 @@ def _aspect(aspect: str) -> Answer:
 
     def answer(kb: KnowledgeBase, subject: str | None, ask: Ask) -> Reply:
         kind = aspects.BY_NAME[aspect].subject
-        subjects = [subject] if subject else kb.providers() if kind == "provider" else []
+        subjects = [subject] if subject else []
+        if kind == "provider" and not subject:
+            subject, unknown = kb.provider_named(ask.text)
+            if unknown:  # a school or academy the documents do not have: never another one's policy
+                return replies.unknown("provider", unknown, [], kb.providers())
+            subjects = [subject] if subject else kb.providers()
         found = [f for s in subjects for f in kb.facts(s, kind, aspect, ask.words)]
         label = aspects.BY_NAME[aspect].label
         if found:

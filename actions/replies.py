@@ -328,6 +328,17 @@ def figure(f: FactView) -> str:
 
 
 def facts(subject: str | None, label: str, found: list[FactView]) -> Reply:
+    """Any aspect's facts, per subject when no one subject was asked about (each provider's policies)."""
+    if subject is None and len({f.subject for f in found}) > 1:
+        parts = [
+            _facts(name, label, [f for f in found if f.subject == name])
+            for name in dict.fromkeys(f.subject for f in found)
+        ]
+        return Reply("\n".join(p.text for p in parts))
+    return _facts(subject or found[0].subject, label, found)
+
+
+def _facts(subject: str | None, label: str, found: list[FactView]) -> Reply:
     """Any aspect's facts: figures with what they are, then the short phrases of a list (more of them, as a
     list reads quickly), then a few sentences; cited."""
     numbers = [f for f in found if f.number is not None][:MAX_SHOWN]

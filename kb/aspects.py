@@ -358,6 +358,14 @@ def ranking_asked(question: str) -> tuple[Aspect, bool] | None:
     return None
 
 
+def speaks_of_any(word: str) -> bool:
+    """Whether a word is one of the words aspects are asked or written with ("cost", "salary", "top")."""
+    return any(a.headings.search(word) or (a.cues and a.cues.search(word)) for a in ASPECTS) or word in RANK_WORDS
+
+
+RANK_WORDS = frozenset("top bottom highest lowest most least best worst first second long short".split())
+
+
 def speaks_of(text: str, aspect: str) -> bool:
     """Whether a text uses an aspect's heading or cue words."""
     found = BY_NAME[aspect]

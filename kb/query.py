@@ -202,6 +202,9 @@ def _source(row: Fact | Passage) -> Source:
 
 
 WORD = re.compile(r"[a-z0-9][a-z0-9.+#]*")
+SCHOOL_NAME = re.compile(
+    r"\b(?:[A-Z][\w&'’-]*\s+){1,5}(?:College|University|Academy|Institute|School|Center|Centre|Bootcamp)\b"
+)
 RARE = 100  # a word in at most 1 passage in this many is distinctive
 NEAR = 0.7  # spelling this close to a name the KB lacks makes a known name worth suggesting
 WHOLE = 0.8  # a fact's value this long, against its sentence, is the sentence rather than a phrase of it
@@ -420,9 +423,23 @@ class KnowledgeBase:
 
     def _distinctive(self, question: str) -> set[str]:
         """The question's words that few passages use (at most 1 in ``RARE``), the words that can point at one
-        place in the documents."""
+        place in the documents; not figures, nor the words of an aspect ("cost", "top 10")."""
         limit = max(2, len(self._passages) / RARE)
-        return {t for t in _terms(question) if 0 < self._document_frequency[t] <= limit}
+        return {
+            t
+            for t in _terms(question)
+            if 0 < self._document_frequency[t] <= limit and not t.isdigit() and not aspects.speaks_of_any(t)
+        }
+
+    def provider_named(self, text: str) -> tuple[str | None, str | None]:
+        """(the known provider a question names, the name of one it names that the KB lacks): a known one
+        by two words of its name; an unknown one by a name ending like a school's ("… Driving Academy")."""
+        said = set(normalize(text).split())
+        for name in self.providers():
+            if len(said & set(normalize(name).split())) >= min(2, len(name.split())):
+                return name, None
+        other = SCHOOL_NAME.search(text)
+        return None, other.group(0) if other else None
 
     def providers(self) -> list[str]:
         return self._subjects("provider", Subject.name)
