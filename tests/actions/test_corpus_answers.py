@@ -118,3 +118,15 @@ def test_questions_the_documents_cannot_answer_are_recorded(corpus_kb) -> None:
         ("what does a zoologist earn?", "socketio", "visitor-7", "unknown career"),
         ("asdf qwerty", "socketio", "visitor-7", "not understood"),
     ]
+
+
+def test_a_school_the_documents_lack_gets_no_other_schools_policy(ask) -> None:
+    r = ask("action_answer_fact", "where is Harborview Driving Academy located?")
+    assert "I don't have “Harborview Driving Academy” in my documents" in r.text
+    named = ask("action_answer_fact", "where is Lakeside Skills Academy located?")
+    assert "Lakeside Skills Academy" in named.text and "Cedar Ridge" not in named.text
+
+
+def test_a_follow_up_with_nothing_to_go_on_asks_which_rather_than_quoting_another_document(ask) -> None:
+    r = ask("action_answer_fact", "and the top 10 percent?")
+    assert r.text.startswith("Which career?") and "$" not in r.text
