@@ -133,7 +133,7 @@ def _aspect(aspect: str) -> Answer:
         label = aspects.BY_NAME[aspect].label
         if found:
             return replies.facts(subject, label, found)
-        said = [t for s in subjects for t in kb.search(ask.words, 2, s, kind) if aspects.speaks_of(t.text, aspect)]
+        said = [t for s in subjects for t in kb.search(ask.words, 2, s, kind)]
         if said:
             return replies.said(subject, label, said)
         have = [aspects.BY_NAME[a].label for s in subjects for a in kb.aspects_of(s, kind) if a in aspects.BY_NAME]

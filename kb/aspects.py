@@ -366,12 +366,6 @@ def speaks_of_any(word: str) -> bool:
 RANK_WORDS = frozenset("top bottom highest lowest most least best worst first second long short".split())
 
 
-def speaks_of(text: str, aspect: str) -> bool:
-    """Whether a text uses an aspect's heading or cue words."""
-    found = BY_NAME[aspect]
-    return bool(found.headings.search(text) or (found.cues and found.cues.search(text)))
-
-
 def in_sentence(sentence: str, kind: str) -> list[Aspect]:
     """The aspects of a subject kind a sentence speaks of, by their cue words."""
     return [a for a in of_subject(kind) if a.cues and a.cues.search(sentence)]

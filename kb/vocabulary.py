@@ -19,7 +19,8 @@ CONNECTIVES = frozenset("a an the of and or to in for with on by at".split())
 
 FUNCTION_WORDS = CONNECTIVES | frozenset(
     "about as be is are was were do does did what when where who why how which can tell from go went "
-    "i me my you your it its that this they them their there too also just really very any".split()
+    "i me my you your it its that this they them their there too also just really very any "
+    "need needs get gets have has want".split()
 )
 """Words that never start or end a name, and that a search for the words of a question ignores."""
 
