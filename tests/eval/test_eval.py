@@ -23,8 +23,8 @@ from tests.support.ports import free_ports
 pytestmark = pytest.mark.e2e
 
 CONVERSATIONS = Path(__file__).parent / "conversations"
-FLOORS = {"tuning": 0.58, "held out": 0.35}  # overall share of conversations passed; the goal is 0.90
-DOCUMENT_FLOOR = 0.2  # every tuning document; the goal is 0.80
+FLOORS = {"tuning": 0.72, "held out": 0.45}  # overall share of conversations passed; the goal is 0.90
+DOCUMENT_FLOOR = 0.3  # every tuning document; the goal is 0.80
 
 
 @pytest.fixture(scope="module")
@@ -72,5 +72,6 @@ def test_conversations_over_rest(corpus_bot: tuple[str, set[str]], part: str) ->
     print(f"  latency per turn: p50 {statistics.median(latencies) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms")
     print("failures:", *report, sep="\n")
     assert overall >= FLOORS[part]
+    assert not [line for line in report if "figures in no document" in line]  # never a figure no document has
     if part == "tuning":
         assert min(scores.values()) >= DOCUMENT_FLOOR
