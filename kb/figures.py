@@ -22,7 +22,7 @@ WORD_NUMBER = (
     r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
     r"a dozen)"
 )
-NUM = r"\d[\d,]*(?:\.\d+)?"
+NUM = r"\d(?:[\d,]*\d)?(?:\.\d+)?"  # "117,000", never the comma after it
 SCALE = r"(?:\s?(?:million|billion|thousand)|[kK]\b)?"
 DASH = r"\s*(?:to|-|–|—|and)\s*"
 HEDGES = (

@@ -18,6 +18,7 @@ def test_money_single_ranges_and_shorthand() -> None:
         ("$86,070", 86070, None, "USD", None),
         ("$98,000 to $165,000", 98000, 165000, "USD", None),
     ]
+    assert values("money", "about $117,000, according to the survey")[0][0] == "$117,000"  # not its comma
     assert values("money", "about $45.50 an hour, or $85k") == [
         ("$45.50", 45.5, None, "USD", "about"),
         ("$85k", 85000, None, "USD", None),
