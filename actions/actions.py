@@ -185,6 +185,8 @@ class CompareAction(KnowledgeAction):
         careers = list(dict.fromkeys(careers))
         if len(careers) == 1 and tracker.get_slot("career") not in (None, careers[0]):
             careers.insert(0, tracker.get_slot("career"))
+        if len(careers) == 1 and not aspects.COMPARING.search(ask.text):  # one career, nothing to compare
+            return self.answer_fact(dispatcher, tracker)
         if len(careers) < 2:
             self.say(dispatcher, tracker, replies.which_two_careers())
             return []

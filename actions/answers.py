@@ -114,7 +114,8 @@ def _retake(kb: KnowledgeBase, _: None, ask: Ask) -> Reply:
 
 
 def _general(kb: KnowledgeBase, _: None, ask: Ask) -> Reply:
-    return replies.quoted(kb.search(ask.text), replies.NOT_FOUND)
+    defined = kb.definition(ask.text)  # "what does CDL stand for?": the words a document wrote it for
+    return replies.quoted([defined] if defined else kb.search(ask.text), replies.NOT_FOUND)
 
 
 def _aspect(aspect: str) -> Answer:

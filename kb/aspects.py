@@ -342,6 +342,8 @@ ACROSS = re.compile(
     r"\b(?:jobs?|careers?|occupations?|professions?|roles?|courses?|class(?:es)?|programs?|bootcamps?)\b", re.I
 )
 """Words that make a "highest"/"lowest" question one across all careers or courses, not about the one discussed."""
+COMPARING = re.compile(r"\b(?:vs\.?|versus|compared?|comparison|difference|better|more|less|than|or)\b", re.I)
+"""Words that ask to set two subjects side by side."""
 COURSE_WORDS = re.compile(r"\b(?:course|class|program|bootcamp|certificate|training|cheap|expensive)", re.I)
 
 

@@ -205,6 +205,9 @@ WORD = re.compile(r"[a-z0-9][a-z0-9.+#]*")
 SCHOOL_NAME = re.compile(
     r"\b(?:[A-Z][\w&'’-]*\s+){1,5}(?:College|University|Academy|Institute|School|Center|Centre|Bootcamp)\b"
 )
+STANDS_FOR = re.compile(
+    r"\bwhat (?:does|do|is) (?:an? |the )?(?P<short>[A-Za-z][\w.&-]{1,10}) (?:stand for|mean)\b", re.I
+)
 RARE = 100  # a word in at most 1 passage in this many is distinctive
 NEAR = 0.7  # spelling this close to a name the KB lacks makes a known name worth suggesting
 WHOLE = 0.8  # a fact's value this long, against its sentence, is the sentence rather than a phrase of it
@@ -440,6 +443,15 @@ class KnowledgeBase:
                 return name, None
         other = SCHOOL_NAME.search(text)
         return None, other.group(0) if other else None
+
+    def definition(self, question: str) -> Text | None:
+        """The sentence that spells out an abbreviation a question asks about ("what does CDL stand for?"):
+        the one where the abbreviation follows its words in brackets ("commercial driver's license (CDL)")."""
+        asked = STANDS_FOR.search(question)
+        if not asked:
+            return None
+        written = re.compile(rf"\(\s*{re.escape(asked.group('short'))}s?\s*\)", re.I)
+        return next((Text("passage", s.sentence, s) for s, _, _ in self._passages if written.search(s.sentence)), None)
 
     def providers(self) -> list[str]:
         return self._subjects("provider", Subject.name)

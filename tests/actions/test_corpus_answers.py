@@ -130,3 +130,15 @@ def test_a_school_the_documents_lack_gets_no_other_schools_policy(ask) -> None:
 def test_a_follow_up_with_nothing_to_go_on_asks_which_rather_than_quoting_another_document(ask) -> None:
     r = ask("action_answer_fact", "and the top 10 percent?")
     assert r.text.startswith("Which career?") and "$" not in r.text
+
+
+def test_an_abbreviation_is_spelt_out_from_where_a_document_defines_it(ask) -> None:
+    r = ask("action_answer_general", "what does an RN mean?")
+    assert "Registered nurses (RNs)" in r.text and "Source: Registered Nurses" in r.text
+
+
+def test_a_compare_question_about_one_career_is_answered_for_it(ask) -> None:
+    r = ask(
+        "action_answer_compare", "where does the cloud engineer salary figure come from?", {"career": "cloud engineer"}
+    )
+    assert "$128,000" in r.text and "Which two careers" not in r.text
