@@ -387,13 +387,19 @@ class KnowledgeBase:
     def facts(self, subject: str, kind: str, aspect: str, question: str = "") -> list[FactView]:
         """What the documents say about a subject under one aspect: figures first, then phrases, then
         sentences, each once; when a section, label or column is on the aspect, what it says rather than
-        sentences elsewhere that only use the aspect's words; those sharing most words with the
-        ``question`` first."""
+        sentences elsewhere that only use the aspect's words; those sharing the ``question``'s own words
+        (not the aspect's: "application" in "is there an application fee?") first, figures before words."""
         views = [_view(f) for f in _briefest(self._facts(kind, subject, aspect))]
-        if any(v.placed for v in views):  # a section or label on it: sentences that merely use its words go
-            views = [v for v in views if v.placed or v.number is not None]
         asked = set(_terms(question)) - set(_terms(subject))
-        return sorted(views, key=lambda v: (v.number is None, -len(asked & set(_terms(v.value))), v.is_sentence))
+        particular = {t for t in asked if not aspects.speaks_of_any(t)}  # "application" in "application fee"
+        if any(v.placed for v in views):  # a section or label on it: sentences that merely use its words go
+            views = [v for v in views if v.placed or v.number is not None or particular & set(_terms(v.value))]
+
+        def rank(v: FactView) -> tuple:
+            said = set(_terms(f"{v.value} {v.qualifier or ''}"))
+            return (-len(particular & said), v.number is None, -len(asked & said), v.is_sentence)
+
+        return sorted(views, key=rank)
 
     def aspects_of(self, subject: str, kind: str) -> list[str]:
         """The aspects the documents say something about for a subject, in the registry's order."""
