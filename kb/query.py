@@ -424,10 +424,11 @@ class KnowledgeBase:
         return found
 
     def subject_asked(self, kind: str, aspect: str, question: str) -> str | None:
-        """The one career or course whose facts under an aspect share a distinctive word with a question
-        that names none ("is there an application fee?"): None when none or several do."""
-        rare = self._distinctive(question)
-        owners = {f.subject.name for f in self._facts(kind, None, aspect) if rare & set(_terms(f.value))}
+        """The one career or course whose facts under an aspect share a word of the question's own (not an
+        aspect's) with a question that names none ("is there an application fee?"): None when none or
+        several do."""
+        own = {t for t in _terms(question) if not t.isdigit() and not aspects.speaks_of_any(t)}
+        owners = {f.subject.name for f in self._facts(kind, None, aspect) if own & set(_terms(f.value))}
         return owners.pop() if len(owners) == 1 else None
 
     def _distinctive(self, question: str) -> set[str]:
