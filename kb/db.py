@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import create_engine, event
+from sqlalchemy import MetaData, create_engine, event
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import sessionmaker
@@ -46,10 +46,30 @@ def engine(url: str, create: bool = False) -> Engine:
         event.listen(eng, "connect", lambda conn, _: conn.execute("PRAGMA foreign_keys=ON"))
     if create:
         try:
+            _drop_outdated(eng)
             Base.metadata.create_all(eng)
         except DatabaseError as exc:
             raise unreadable(url, exc) from exc
     return eng
+
+
+def _drop_outdated(eng: Engine) -> None:
+    """A KB built by an earlier version, whose tables differ from this one's, is dropped so that it is built
+    again from the documents: the KB is a build output, and an upgrade must not fail on it. Only the KB's own
+    tables go, with the tables that refer to them (an earlier version's fact tables)."""
+    found = MetaData()
+    found.reflect(eng)
+    current = {t.name: {c.name for c in t.columns} for t in Base.metadata.sorted_tables}
+    if all({c.name for c in t.columns} == current[name] for name, t in found.tables.items() if name in current):
+        return
+    doomed = {name for name in found.tables if name in current}
+    while extra := {
+        t.name
+        for t in found.tables.values()
+        if t.name not in doomed and any(fk.column.table.name in doomed for fk in t.foreign_keys)
+    }:
+        doomed |= extra
+    found.drop_all(eng, tables=[t for t in found.sorted_tables if t.name in doomed])
 
 
 def session_factory(eng: Engine) -> sessionmaker:

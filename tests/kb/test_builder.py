@@ -99,3 +99,19 @@ def test_every_fact_keeps_document_section_and_sentence(tmp_path: Path) -> None:
                 assert row.document.name == SHIPPED.name
                 assert row.section and (row.section in text or row.section == "Introduction")
                 assert row.sentence in text or row.sentence == row.section
+
+
+def test_a_kb_built_by_an_earlier_version_is_built_again(tmp_path: Path) -> None:
+    """An upgrade must not fail on the KB left in build/: its outdated tables go, and the documents are read again."""
+    url = f"sqlite:///{tmp_path / 'kb.db'}"
+    with create_engine(url, future=True).begin() as connection:
+        connection.exec_driver_sql("CREATE TABLE documents (id INTEGER PRIMARY KEY, name TEXT, fingerprint TEXT)")
+        connection.exec_driver_sql(
+            "CREATE TABLE salaries (id INTEGER PRIMARY KEY, document_id INTEGER REFERENCES documents(id))"
+        )
+        connection.exec_driver_sql("INSERT INTO documents VALUES (1, 'back-end-developer-careers.txt', 'old')")
+    report = builder.build(folder_with(tmp_path, SHIPPED), url)
+    assert report.built == [SHIPPED.name]
+    with create_engine(url, future=True).connect() as connection:
+        tables = {row[0] for row in connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert "salaries" not in tables and counts(url)["facts"] > 0
