@@ -50,9 +50,8 @@ def mentions(vocabulary: Vocabulary, text: str) -> list[dict[str, Any]]:
     ]
 
 
-@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
-class MentionExtractor(GraphComponent, EntityExtractorMixin):
-    """Configured as ``name: bot.plugins.mentions.MentionExtractor`` in config.yml."""
+class VocabularyComponent(GraphComponent):
+    """A pipeline component that reads the KB's vocabulary when the model loads."""
 
     def __init__(self, vocabulary: Vocabulary) -> None:
         self.vocabulary = vocabulary
@@ -64,8 +63,13 @@ class MentionExtractor(GraphComponent, EntityExtractorMixin):
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
-    ) -> MentionExtractor:
+    ) -> VocabularyComponent:
         return cls(Vocabulary.load(settings.MENTIONS_FILE))
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
+class MentionExtractor(VocabularyComponent, EntityExtractorMixin):
+    """Configured as ``name: bot.plugins.mentions.MentionExtractor`` in config.yml."""
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
@@ -94,24 +98,11 @@ def masked(tokens: list[Token], found: list[dict[str, Any]]) -> list[Token]:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False)
-class NameMasker(GraphComponent):
+class NameMasker(VocabularyComponent):
     """Configured after the tokenizer as ``name: bot.plugins.mentions.NameMasker``: replaces career and
     course names (the vocabulary's, and any job title) by placeholders in the tokens the featurizers read,
     in training examples and in messages alike. Registered as a featurizer because Rasa runs only
     tokenizers and featurizers over the training data."""
-
-    def __init__(self, vocabulary: Vocabulary) -> None:
-        self.vocabulary = vocabulary
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> NameMasker:
-        return cls(Vocabulary.load(settings.MENTIONS_FILE))
 
     def _mask(self, message: Message) -> None:
         tokens = message.get(TOKENS_NAMES[TEXT])
