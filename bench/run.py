@@ -273,16 +273,24 @@ def measure_stock(work: Path, figures: Figures) -> None:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+    measure_lone_rasa(rasa, port, started, STOCK, figures, "stock", stock)
+
+
+def measure_lone_rasa(
+    rasa: subprocess.Popen, port: int, started: float, conversation: list[str], figures: Figures, key: str, bot: dict
+) -> None:
+    """Cold start, load and peak RSS of a Rasa server with no action server (the stock and floor bots),
+    each figure kept as it is measured; the server is stopped at the end, however it ends."""
     url = f"http://{settings.HOST}:{port}/webhooks/rest/webhook"
     try:
-        stock["cold_start_s"] = first_answer(url, started)
-        figures.keep("stock", stock)
+        bot["cold_start_s"] = first_answer(url, started)
+        figures.keep(key, bot)
         rss = PeakRss(rasa.pid)
-        for run in loads(url, STOCK, {"rasa": rasa.pid}):
-            stock["load"].append(run)
-            figures.keep("stock", stock)
-        stock["rss_mb"] = {"rasa": rss.stop()}
-        figures.keep("stock", stock)
+        for run in loads(url, conversation, {"rasa": rasa.pid}):
+            bot["load"].append(run)
+            figures.keep(key, bot)
+        bot["rss_mb"] = {"rasa": rss.stop()}
+        figures.keep(key, bot)
     finally:
         servers.stop_process(rasa, 30)
 
@@ -352,18 +360,7 @@ def measure_floor(work: Path, figures: Figures) -> None:
     started = time.perf_counter()
     with (work / "floor-rasa.log").open("ab") as log:
         rasa = subprocess.Popen(command, cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://{settings.HOST}:{port}/webhooks/rest/webhook"
-    try:
-        floor["cold_start_s"] = first_answer(url, started)
-        figures.keep("floor", floor)
-        rss = PeakRss(rasa.pid)
-        for run in loads(url, FLOOR, {"rasa": rasa.pid}):
-            floor["load"].append(run)
-            figures.keep("floor", floor)
-        floor["rss_mb"] = {"rasa": rss.stop()}
-        figures.keep("floor", floor)
-    finally:
-        servers.stop_process(rasa, 30)
+    measure_lone_rasa(rasa, port, started, FLOOR, figures, "floor", floor)
 
 
 def kb_build_times(work: Path) -> dict:
