@@ -220,7 +220,7 @@ def _store(session: Session, extracted: Extracted) -> None:
         row = asdict(finding)
         kind, name, other = row.pop("kind"), row.pop("subject"), row.pop("other")
         row["subject_id"] = subjects[(kind, name)]
-        row["other_id"] = subjects[(_other_kind(finding), other)] if other else None
+        row["other_id"] = subjects[("career", other)] if other else None
         row["position"] = position.get(finding.sentence, len(position))
         facts.append({**row, "document_id": document_id})
     if facts:
@@ -239,16 +239,12 @@ def _store(session: Session, extracted: Extracted) -> None:
         session.execute(insert(Passage), passages)
 
 
-def _other_kind(finding: Finding) -> str:
-    return "course" if finding.kind == "course" and finding.aspect not in ("prepares_for",) else "career"
-
-
 def _subject_ids(session: Session, extracted: Extracted) -> dict[tuple[str, str], int]:
     """Ids of every subject the document's findings and passages name, adding the new ones."""
     wanted = list(
         dict.fromkeys(
             [(f.kind, f.subject) for f in extracted.findings]
-            + [(_other_kind(f), f.other) for f in extracted.findings if f.other]
+            + [("career", f.other) for f in extracted.findings if f.other]
             + [s for _, _, s in extracted.passages if s]
         )
     )  # in the order the document names them, so that lists of courses keep it

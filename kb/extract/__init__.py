@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from kb import aspects, patterns
+from kb.extract.course_names import course_names
 from kb.read import INTRODUCTION, Section
 
 
@@ -38,7 +39,7 @@ class Finding:
     horizon: str | None = None
     pace: str | None = None
     baseline: float | None = None
-    other: str | None = None  # a career (or, for a course it compares with, a course) the fact relates to
+    other: str | None = None  # the career the fact relates to (a related career, what a course prepares for)
     detail: str | None = None
     placed: bool = True  # its aspect comes from a heading, label, column or phrase, not from cue words alone
 
@@ -95,8 +96,6 @@ class ParsedDocument:
     def courses(self) -> list[str]:
         """The courses the document presents: headings and table rows that name one, and a title that
         names a program when the document reads like a program page (it has course aspects)."""
-        from kb.extract.courses import course_names  # noqa: PLC0415 - the courses extractor imports this module
-
         found = [s.heading for s in self.sections if self._is_course_heading(s.heading)]
         found += [name for row in self.table_subjects.values() for name, kind in row if kind == "course"]
         degrees = self._has_course_aspects
