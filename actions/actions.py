@@ -86,6 +86,12 @@ class KnowledgeAction(Action, ABC):
         self.say(dispatcher, tracker, question.answer(kb, subject, ask))
         return events
 
+    def names_by_words(self, tracker: Tracker, ask: Ask) -> bool:
+        """Whether the words, no name tagged in them, name a subject of the kind the last question was
+        about ("and elementary?" after a teacher's pay: Kindergarten and Elementary School Teacher)."""
+        last = QUESTIONS.get(tracker.get_slot("question") or "")
+        return bool(last and last.label in ("career", "course") and self.kb.resolve(ask.words, last.label))
+
     def answer_fact(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         """Answer on the aspect the words ask about, for the subject named or under discussion."""
         ask = ask_from(tracker)
@@ -115,13 +121,21 @@ class AnswerAction(KnowledgeAction, ABC):
         return f"action_answer_{self.kind}"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        kind = self.kind
-        if kind in BROAD:  # "what do I need to get into the program?" is about its prerequisites, not its topics
-            label = QUESTIONS[kind].label or "career"
-            found = aspects.asked(ask_from(tracker).words, label)
-            if found and found[0].name not in aspects.GENERAL:
-                kind = question_for(found[0].name)
-        return self.answer(kind, dispatcher, tracker)
+        return self.answer(self.worded(ask_from(tracker).words), dispatcher, tracker)
+
+    def worded(self, words: str) -> str:
+        """The kind of question the words ask, when they ask another than the intent's: any aspect after a
+        broad intent ("what do I need to get into the program?": prerequisites, not topics); one the words
+        name as a heading would, over an intent they only share a word with ("what credentials can
+        actuaries earn?": certifications, not pay)."""
+        label = QUESTIONS[self.kind].label or ("career" if self.kind in BROAD else None)
+        found = aspects.asked(words, label) if label else []
+        if not found or found[0].name in aspects.GENERAL:
+            return self.kind
+        named = aspects.named(words, label)
+        if self.kind in BROAD or (found[0] in named and all(question_for(a.name) != self.kind for a in named)):
+            return question_for(found[0].name)
+        return self.kind
 
 
 BROAD = ("description", "course_topics", "courses")
@@ -154,10 +168,8 @@ class FollowUpAction(KnowledgeAction):
             for value in [ask.first(label)] + [v for values in ask.entities.values() for v in values]:
                 if value and kb.resolve(value, label):
                     return self.answer(last, dispatcher, tracker, mention=value)
-        if not named and last in QUESTIONS and QUESTIONS[last].label in ("career", "course"):
-            label = QUESTIONS[last].label  # "and elementary?": words of a name the tagger did not take
-            if kb.resolve(ask.words, label):
-                return self.answer(last, dispatcher, tracker, mention=ask.words)
+        if not named and self.names_by_words(tracker, ask):  # "and elementary?": words the tagger did not take
+            return self.answer(last, dispatcher, tracker, mention=ask.words)
         fallback = {"career": "description", "course": "course_topics", "topic": "course_for_topic"}
         if named:
             return self.answer(fallback[named[0]], dispatcher, tracker)
@@ -248,8 +260,9 @@ class SuperlativeAction(KnowledgeAction):
 
 
 class FallbackAction(KnowledgeAction):
-    """A message the NLU could not place: when it names a career or course, the answer on the aspect its
-    words ask about; else say so, and record it for the operators."""
+    """A message the NLU could not place: when it names a career or course, or asks about an aspect of
+    the one under discussion, the answer on the aspect its words ask about; else say so, and record it
+    for the operators."""
 
     def name(self) -> str:
         return "action_fallback"
@@ -258,6 +271,11 @@ class FallbackAction(KnowledgeAction):
         ask = ask_from(tracker)
         if ask.first("career") or ask.first("course"):  # a name it knows: answer on what the words ask
             return self.answer_fact(dispatcher, tracker)
+        if self.names_by_words(tracker, ask):  # "and elementary?": the last question, about it
+            return self.answer(tracker.get_slot("question"), dispatcher, tracker, mention=ask.words)
+        held = tracker.get_slot("career") or tracker.get_slot("course")
+        if held and any(aspects.asked(ask.words, kind) for kind in ("career", "course", "provider")):
+            return self.answer_fact(dispatcher, tracker)  # "so what's the total cost?": of the one discussed
         self.say(dispatcher, tracker, replies.Reply(replies.FALLBACK, unanswered="not understood"))
         return []
 

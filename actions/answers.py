@@ -29,9 +29,11 @@ class Ask:
     @property
     def words(self) -> str:
         """The text without the names in it, so that a name ("software developer") is not taken for what
-        is asked about it (software: tools)."""
+        is asked about it (software: tools); a topic that is an aspect's word ("online") stays."""
         text = self.text
-        names = (v for label in ("career", "course", "topic") for v in self.entities.get(label, []) if len(v) > 2)
+        names = [v for label in ("career", "course") for v in self.entities.get(label, [])]
+        names += [v for v in self.entities.get("topic", []) if not aspects.speaks_of_any(v)]
+        names = (v for v in names if len(v) > 2)
         for value in names:
             text = re.sub(re.escape(value), " ", text, flags=re.I)
         return text
@@ -58,6 +60,9 @@ def _description(kb: KnowledgeBase, career: str, ask: Ask) -> Reply:
     found = kb.descriptions(career)
     if not found:  # no sentence presents it: what the documents say it does
         return _aspect("duties")(kb, career, ask)
+    if aspects.BY_NAME["duties"].headings.search(ask.words):  # "what does a … do?": its duties too
+        if duties := [d for d in kb.facts(career, "career", "duties", ask.words) if d.value != found[0].text]:
+            return replies.described(career, found[0], duties)
     return replies.description(career, found, kb.rankings(career), kb.categories(career))
 
 
@@ -68,7 +73,8 @@ def _skills(kb: KnowledgeBase, career: str, ask: Ask) -> Reply:
 
 
 def _related(kb: KnowledgeBase, career: str, ask: Ask) -> Reply:
-    return replies.related(career, kb.related(career))
+    found = kb.related(career)
+    return replies.related(career, found) if found else _aspect("related_careers")(kb, career, ask)
 
 
 def _courses(kb: KnowledgeBase, career: str | None, ask: Ask) -> Reply:
@@ -137,6 +143,9 @@ def _aspect(aspect: str) -> Answer:
         said = [t for s in subjects for t in kb.search(ask.words, 2, s, kind)]
         if said:
             return replies.said(subject, label, said)
+        for near in aspects.BY_NAME[aspect].near:  # none of its own: what is filed next to it (tools: skills)
+            if found := [f for s in subjects for f in kb.facts(s, kind, near, ask.words)]:
+                return replies.instead(subject, label, kind, replies.facts(subject, aspects.BY_NAME[near].label, found))
         have = [aspects.BY_NAME[a].label for s in subjects for a in kb.aspects_of(s, kind) if a in aspects.BY_NAME]
         return replies.not_said(subject, label, have, kind)
 

@@ -338,41 +338,59 @@ def facts(subject: str | None, label: str, found: list[FactView]) -> Reply:
     return _facts(subject or found[0].subject, label, found)
 
 
-def _facts(subject: str | None, label: str, found: list[FactView]) -> Reply:
+def described(career: str, opening: Text, duties: list[FactView]) -> Reply:
+    """ "What does a … do?": the sentence that presents the career, then what its duties are."""
+    listed = _facts(career, "duties", duties, opening)
+    return Reply(listed.text, career_buttons(career, ""))
+
+
+def _facts(subject: str | None, label: str, found: list[FactView], opening: Text | None = None) -> Reply:
     """Any aspect's facts: figures with what they are, then the short phrases of a list (more of them, as a
-    list reads quickly), then a few sentences; cited."""
+    list reads quickly), then a few sentences; cited. An ``opening`` statement goes first."""
     numbers = [f for f in found if f.number is not None][:MAX_SHOWN]
     phrases = [f for f in found if f.number is None and not SENTENCE_END.search(f.value)][:MAX_PHRASES]
-    sentences = [f for f in found if f.number is None and SENTENCE_END.search(f.value)][: MAX_SHOWN - len(numbers)]
+    sentences = [f for f in found if f.number is None and SENTENCE_END.search(f.value)]
+    leading = bool(sentences) and found[0] is sentences[0]  # ranked first: it shares the question's own words
+    sentences = sentences[: max(MAX_SHOWN - len(numbers), int(leading))]
     shown = numbers + phrases + sentences
     about = f" for {plural(subject) if shown[0].kind == 'career' else 'the ' + subject}" if subject else ""
     figures = [figure(f) for f in numbers]
     phrases = [f.value for f in phrases]  # list items, cells, label values
     sentences = [f.value for f in sentences]
-    parts = []
+    parts = ([opening.text] if opening else []) + (sentences[:1] if leading else [])
     if figures:
         parts.append(f"{label.capitalize()}{about}: " + "; ".join(figures) + ".")
     if phrases:
         parts.append(f"{label.capitalize()}{about}: " + "; ".join(p.rstrip(".") for p in phrases) + ".")
-    parts += sentences
-    return Reply(" ".join(parts) + "\n" + cite(*(f.source for f in shown)))
+    parts += sentences[1:] if leading else sentences
+    sources = ([opening.source] if opening else []) + [f.source for f in shown]
+    return Reply(" ".join(parts) + "\n" + cite(*sources))
 
 
 def said(subject: str | None, label: str, texts: list[Text]) -> Reply:
     """No fact under the aspect, but the subject's own sentences that speak to the question."""
     about = f" about {subject}" if subject else ""
-    lead = f"My documents have nothing filed under {label}{about}, but they say: "
+    lead = f"My documents don't say anything on {label}{about} as such, but they say: "
     return Reply(lead + " ".join(t.text for t in texts) + "\n" + cite(*(t.source for t in texts)))
 
 
 def not_said(subject: str | None, label: str, have: list[str], kind: str) -> Reply:
     """Nothing in the documents speaks to the question: say so, and what they do have."""
-    about = f" about {plural(subject) if kind == 'career' else 'the ' + subject}" if subject else ""
-    text = f"My documents don't say anything{about} on {label}."
+    text = f"My documents don't say anything{_about(subject, kind)} on {label}."
     have = [h for h in dict.fromkeys(have) if h != label][:MAX_SHOWN]
     if have:
         text += f" They do cover {listing(have)}."
     return Reply(text, unanswered=f"no {label}")
+
+
+def instead(subject: str | None, label: str, kind: str, nearby: Reply) -> Reply:
+    """Nothing on what was asked, but something filed next to it (no license, but certifications)."""
+    text = f"My documents don't say anything{_about(subject, kind)} on {label}, but they do say this:\n{nearby.text}"
+    return Reply(text, unanswered=f"no {label}")
+
+
+def _about(subject: str | None, kind: str) -> str:
+    return f" about {plural(subject) if kind == 'career' else 'the ' + subject}" if subject else ""
 
 
 def careers_known(by_document: dict[str, list[str]]) -> Reply:

@@ -23,6 +23,7 @@ class Aspect:
     figure: str | None = None  # "money" | "percent" | "count" | "duration" | "sessions"
     bare: re.Pattern[str] | None = None  # words that state a figure aspect without a figure ("no fee")
     also: tuple[str, ...] = ()  # other kinds of subject it applies to (a provider's formats)
+    near: tuple[str, ...] = ()  # aspects whose facts answer a question on it when it has none (tools: skills)
 
     def about(self, kind: str) -> bool:
         return kind == self.subject or kind in self.also
@@ -63,13 +64,15 @@ ASPECTS: tuple[Aspect, ...] = (
         _words(r"openings|open up|new jobs each year"),
         _words(r"openings|vacanc"),
         "count",
+        near=("outlook",),
     ),
     Aspect(
         "employment",
         "career",
         "number of jobs",
         _words(
-            r"employment\b|number of jobs|how many (?:[\w-]+ ){1,3}(?:are there|are employed|work)\b|jobs do they hold"
+            r"employment\b|number of jobs|jobs do they hold|"
+            r"how many\s+(?:[\w-]+\s+){0,3}(?:are there|are employed|work)\b"
         ),
         _words(
             r"held (?:about |around |nearly |over )?[\d,.]+ (?:million )?jobs|employed|"
@@ -84,11 +87,12 @@ ASPECTS: tuple[Aspect, ...] = (
         _words(
             r"education|how to become|how (?:do|can|would|does) (?:i|you|one|someone) (?:train to )?become|"
             r"train(?:ing)? to (?:become|be)\b|degrees?\b|training|"
-            r"qualifications|getting started|path\b|preparation|become one"
+            r"qualifications|getting started|path\b|preparation|become one|"
+            r"how long\b|how many years"
         ),
         _words(
             r"degree|diploma|bachelor|master['’]?s|associate['’]s|doctoral|doctorate|ph\.?d|college|"
-            r"universit|apprentice|coursework|school|graduate|major (?:in|such)"
+            r"universit|apprentice|coursework|school|graduate|major (?:in|such)|accredit"
         ),
     ),
     Aspect(
@@ -97,13 +101,15 @@ ASPECTS: tuple[Aspect, ...] = (
         "licenses and exams",
         _words(r"licen[sc]|exams?\b|examination|registration"),
         _words(r"licen[sc]|exams?\b|examination|board of|registered with|pass (?:the|a|an)"),
+        near=("certifications",),
     ),
     Aspect(
         "certifications",
         "career",
         "certifications",
-        _words(r"certif|credential"),
+        _words(r"certif|certs?\b|credential"),
         _words(r"certif|credential|designation"),
+        near=("licensing",),
     ),
     Aspect(
         "tools",
@@ -111,6 +117,7 @@ ASPECTS: tuple[Aspect, ...] = (
         "tools and technologies",
         _words(r"tools|technolog|software|equipment|tech stack|platforms"),
         _words(r"tools?\b|software|technolog|platforms?\b|equipment|frameworks?\b|languages?\b|instruments?\b"),
+        near=("skills",),
     ),
     Aspect(
         "skills",
@@ -118,16 +125,19 @@ ASPECTS: tuple[Aspect, ...] = (
         "skills and qualities",
         _words(r"skills|qualities|abilities|competenc|traits|what it takes"),
         _words(r"skills?\b|abilit|qualities|detail-oriented|communicat|problem-solving|patien|empath|stamina|curio"),
+        near=("tools",),
     ),
     Aspect(
         "duties",
         "career",
         "duties",
         _words(
-            r"duties|responsibilit|what (?:[\w-]+ ){0,4}do\??$|what does|day in the life|"
+            r"duties|responsibilit|what (?:[\w-]+ ){0,4}do\??$|what does|day in the life|do all day|"
+            r"do (?:on|at) (?:the job|work)|work on\??$|day[- ]to[- ]day|daily (?:tasks|work)|"
             r"a typical day|job description|the work\b|the role\b"
         ),
         _words(r"responsible for|duties|typically|their (?:main )?(?:job|work|role) is|tasks"),
+        near=("overview",),
     ),
     Aspect(
         "work_environment",
@@ -218,7 +228,7 @@ ASPECTS: tuple[Aspect, ...] = (
         "prerequisites",
         _words(
             r"prerequisites|requirements|admission|who (?:should|can) (?:apply|enroll|join)|"
-            r"eligibility|before you (?:apply|enroll)"
+            r"eligibility|before you (?:apply|enroll)|need to (?:get into|get in\b|apply|enroll)"
         ),
         _words(
             r"prerequisite|required\b|requires?\b|no (?:prior )?experience|must (?:have|be|"
@@ -271,7 +281,7 @@ ASPECTS: tuple[Aspect, ...] = (
         "refund",
         "provider",
         "refund policy",
-        _words(r"refund|withdraw|cancel"),
+        _words(r"refund|withdraw|cancel|drop (?:out|a class|a course|the course|the class)|quit"),
         _words(r"refund|money[- ]back|withdraw|cancel"),
     ),
     Aspect(
@@ -328,10 +338,17 @@ GENERAL = ("overview", "duties", "course_overview")  # what a question asks when
 def asked(question: str, kind: str) -> list[Aspect]:
     """The aspects of a subject kind a visitor's question asks about, by the same heading and cue words
     documents use ("what tools do data scientists use?": tools); a specific aspect wins over "what does
-    … do"."""
-    found = [a for a in of_subject(kind) if a.headings.search(question) or (a.cues and a.cues.search(question))]
+    … do", and one the question names as a heading would ("what credentials can actuaries earn?":
+    certifications) over one it only uses a word of."""
+    by_heading = named(question, kind)
+    found = by_heading + [a for a in of_subject(kind) if a not in by_heading and a.cues and a.cues.search(question)]
     specific = [a for a in found if a.name not in GENERAL]
     return specific or found
+
+
+def named(question: str, kind: str) -> list[Aspect]:
+    """The aspects a question names in the words a heading would use ("salary", "qualities")."""
+    return [a for a in of_subject(kind) if a.headings.search(question)]
 
 
 LOWEST = re.compile(
@@ -344,6 +361,8 @@ ACROSS = re.compile(
 """Words that make a "highest"/"lowest" question one across all careers or courses, not about the one discussed."""
 COMPARING = re.compile(r"\b(?:vs\.?|versus|compared?|comparison|difference|better|more|less|than|or)\b", re.I)
 """Words that ask to set two subjects side by side."""
+HOW_LONG = re.compile(r"\bhow long\b|\bhow many (?:years|months|weeks|hours)\b", re.I)
+"""Words that ask for a length of time, of a course or of the way into a career."""
 COURSE_WORDS = re.compile(r"\b(?:course|class|program|bootcamp|certificate|training|cheap|expensive)", re.I)
 
 

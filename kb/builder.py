@@ -129,7 +129,10 @@ def _careers(sections: list[Section]) -> list[str]:
         if (figures.find("money", sentence) or figures.find("percent", sentence))
         and (t := patterns.sentence_lead_title(sentence))
     ]
-    return sorted(set(named + led + reported))
+    fuller = {  # "Truck Driver (Heavy and Tractor-Trailer)": sentences under it name the same career in full
+        q.lower() for h in headings for t in patterns.career_titles(h) for q in patterns.defined_names(h, t)
+    }
+    return sorted({t for t in named + led + reported if t.lower() not in fuller})
 
 
 def _with_aspect(headings: set[str], named: list[str]) -> list[str]:

@@ -215,13 +215,16 @@ class Vocabulary:
 
     def _career_inside(self, words: set[str]) -> str | None:
         """The one career whose name holds all of the words ("elementary school teachers" in "Kindergarten
-        and Elementary School Teachers", "devops"); a job's head noun alone ("architect") names none."""
-        if not words or (len(words) == 1 and lexicon.load().is_occupation(next(iter(words)))):
+        and Elementary School Teachers", "devops"). A job's head noun alone ("hygienists") names the one
+        career it is the head of, never one it only sits inside ("engineer" in "Engineering Manager")."""
+        if not words:
             return None
+        head = len(words) == 1 and lexicon.load().is_occupation(next(iter(words)))
         owners = {
             t.canonical
             for norm, t in self._normal
-            if t.label == "career" and all(any(_same_stem(w, n) for n in norm.split()) for w in words)
+            if t.label == "career"
+            and all(any(_same_stem(w, n) for n in (norm.split()[-1:] if head else norm.split())) for w in words)
         }
         return owners.pop() if len(owners) == 1 else None
 

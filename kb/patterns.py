@@ -316,9 +316,20 @@ def defined_names(sentence: str, career: str) -> list[str]:
         bracket = re.match(r"\s*\(([^)]*)\)", rest)
         if bracket and (short := abbreviation(bracket.group(1))) and short.upper() == initials(career):
             found.append(short)
+        elif bracket and not rest[bracket.end() :].strip():
+            found += qualified_name(bracket.group(1), career)
         if called := CALLED.match(rest):
             found += _same_head_title(rest[called.end() :], career)
     return list(dict.fromkeys(found))
+
+
+def qualified_name(words: str, career: str) -> list[str]:
+    """The fuller title a heading's brackets make of a career: "Truck Driver (Heavy and Tractor-Trailer)"
+    -> "Heavy and Tractor-trailer Truck Driver", the name sentences under it use."""
+    title = words.split() + career.split()
+    if not words.strip() or abbreviation(words) or re.search(r"\d", words) or not _is_title(title):
+        return []
+    return [singular(" ".join(_capitalised(w, False) for w in title))]
 
 
 def _same_head_title(text: str, career: str) -> list[str]:

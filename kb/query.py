@@ -395,9 +395,12 @@ class KnowledgeBase:
         if any(v.placed for v in views):  # a section or label on it: sentences that merely use its words go
             views = [v for v in views if v.placed or v.number is not None or particular & set(_terms(v.value))]
 
+        timed = bool(aspects.HOW_LONG.search(question))  # "how long does a BSN take?": what says how long first
+
         def rank(v: FactView) -> tuple:
             said = set(_terms(f"{v.value} {v.qualifier or ''}"))
-            return (-len(particular & said), v.number is None, -len(asked & said), v.is_sentence)
+            lasting = timed and bool(figures.find("duration", v.value))
+            return (-len(particular & said), not lasting, v.number is None, -len(asked & said), v.is_sentence)
 
         return sorted(views, key=rank)
 

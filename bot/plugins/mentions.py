@@ -37,7 +37,12 @@ def mentions(vocabulary: Vocabulary, text: str) -> list[dict[str, Any]]:
     """Entities for ``text``: the vocabulary's names first, then job titles it does not know."""
     found = [(m.start, m.end, m.label) for m in vocabulary.find(text)]
     for start, end, _ in job_titles(text):
-        if all(end <= a or start >= b for a, b, _ in found):
+        overlaps = [(b, label) for a, b, label in found if a < end and b > start]
+        if any(label in ("career", "course", "topic") for _, label in overlaps):
+            continue  # part of a name it knows ("python developers"): not another title
+        cut = max((b for b, _ in overlaps), default=start)
+        if cut < end:  # "the lowest paid hygienists": the title after a word already taken ("paid")
+            start = cut + len(text[cut:end]) - len(text[cut:end].lstrip())
             found.append((start, end, "career"))
     return [
         {

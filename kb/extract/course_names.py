@@ -12,6 +12,7 @@ COURSE_NAMES = (
     re.compile(rf"\b(?P<name>[A-Z][\w.+#’'-]*(?:\s+{WORD})*?\s+{HEADS})\b(?!\s+(?:Exam|Examination|Test)\b)"),
     re.compile(rf"\b(?:class|course|workshop) called (?P<name>[A-Z][\w.+#’'-]*(?:\s+{WORD})*)"),
     re.compile(rf"[’']s (?P<name>[A-Z][\w.+#’'-]*(?:\s+{WORD})*) (?:class|course|workshop)\b"),
+    re.compile(rf"\b(?:an?|the|its|their) (?P<name>[A-Z][\w.+#’'-]*(?:\s+{WORD})+) (?:course|class|workshop)\b"),
     re.compile(r"^[A-Z]{2,4} ?\d{3}[A-Z]? (?P<name>[A-Z][\w'’&-]*(?: (?:[A-Z][\w'’&-]*|and|of|to|in|for|with|&))*)"),
 )
 DEGREE_NAME = re.compile(

@@ -89,11 +89,21 @@ def test_a_name_sharing_words_with_a_known_one_is_not_taken_for_it() -> None:
         [Term("DB architect", "Database Architect", "career"), Term("Data Scientist", "Data Scientist", "career")]
     )
     assert vocabulary.resolve("cloud architect", "career") is None
-    assert vocabulary.resolve("architect", "career") is None
     assert vocabulary.find("Cloud Architect salary?") == []
     assert vocabulary.resolve("statistician", "career") is None
     assert vocabulary.resolve("db archtect", "career") == "Database Architect"  # a typo still resolves
     assert vocabulary.resolve("data scientsts", "career") == "Data Scientist"
+
+
+def test_a_job_head_noun_alone_names_the_one_career_it_heads() -> None:
+    vocabulary = Vocabulary(
+        [Term(n, n, "career") for n in ("Dental Hygienist", "High School Teacher", "Middle School Teacher")]
+        + [Term("Engineering Manager", "Engineering Manager", "career")]
+    )
+    assert vocabulary.resolve("hygienists", "career") == "Dental Hygienist"
+    assert vocabulary.resolve("teachers", "career") is None  # the head of two: which one is not known
+    assert vocabulary.resolve("engineer", "career") is None  # inside a name, not its head
+    assert vocabulary.resolve("school", "career") is None
 
 
 def test_normalize_folds_case_plurals_hyphens_and_possessives() -> None:
