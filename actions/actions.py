@@ -37,7 +37,12 @@ def known_names(kb: KnowledgeBase, label: str) -> list[str]:
     return {"career": kb.careers, "course": kb.courses, "topic": kb.topics}[label]()
 
 
-def unknown(kb: KnowledgeBase, label: str, mention: str) -> replies.Reply:
+def unknown(kb: KnowledgeBase, label: str, mention: str, words: str = "") -> replies.Reply:
+    """A name the KB lacks; but a job's head noun that heads careers of one document ("teachers") asks what
+    that document says, when it says something sharing the question's ``words``."""
+    careers, document = kb.family(mention) if label == "career" else ([], None)
+    if document and words and (found := kb.search(words, 2, document=document)):
+        return replies.of_family(found, careers)
     return replies.unknown(label, mention, kb.nearest(mention, label), known_names(kb, label))
 
 
@@ -68,7 +73,7 @@ class KnowledgeAction(Action, ABC):
             mention = mention or ask.first(question.label)
             subject = kb.resolve(mention, question.label) if mention else tracker.get_slot(question.label)
             if mention and subject is None:
-                self.say(dispatcher, tracker, unknown(kb, question.label, mention))
+                self.say(dispatcher, tracker, unknown(kb, question.label, mention, ask.words))
                 return events
             if subject is None and question.default_to_main_career and len(kb.main_careers()) == 1:
                 subject = kb.main_careers()[0]  # the one career the documents are about
@@ -100,10 +105,10 @@ class KnowledgeAction(Action, ABC):
         held = [label for label in ("career", "course") if tracker.get_slot(label)]
         kind = named or (last.label if last and last.label in held else None) or next(iter(held), None)
         if kind is None:  # no subject named or under discussion: a provider's policy, "which one?", or a search
-            for candidate in ("provider", "career", "course"):
-                if found := aspects.asked(ask.words, candidate):
-                    return self.answer(question_for(found[0].name), dispatcher, tracker)
-            return self.answer("general", dispatcher, tracker)
+            kinds = ("provider", "career", "course")
+            named = [a for k in kinds for a in aspects.named(ask.words, k) if a.name not in aspects.GENERAL]
+            found = named + [a for k in kinds for a in aspects.asked(ask.words, k)]  # "price" over "apprentice"
+            return self.answer(question_for(found[0].name) if found else "general", dispatcher, tracker)
         for candidate in (kind, "provider"):
             if found := aspects.asked(ask.words, candidate):
                 return self.answer(question_for(found[0].name), dispatcher, tracker)
@@ -164,9 +169,12 @@ class FollowUpAction(KnowledgeAction):
             return self.answer(question_for(asked[0].name), dispatcher, tracker)
         if last in QUESTIONS and QUESTIONS[last].label:
             label = QUESTIONS[last].label
-            # "and the javascript one?" after a course question: a name tagged as a topic may be a course
+            # "and the javascript one?" after a course question: a name tagged as a topic may be a course; one
+            # tagged as a course that is one stays one ("the bookkeeping class" after a career's question)
+            tagged = {v: tag for tag in ("career", "course") for v in ask.entities.get(tag, [])}
             for value in [ask.first(label)] + [v for values in ask.entities.values() for v in values]:
-                if value and kb.resolve(value, label):
+                other = tagged.get(value, label)
+                if value and kb.resolve(value, label) and (other == label or not kb.resolve(value, other)):
                     return self.answer(last, dispatcher, tracker, mention=value)
         if not named and self.names_by_words(tracker, ask):  # "and elementary?": words the tagger did not take
             return self.answer(last, dispatcher, tracker, mention=ask.words)

@@ -47,12 +47,16 @@ class Question:
 
 
 def _salary(kb: KnowledgeBase, career: str, ask: Ask) -> Reply:
+    if kb.telling(career, "career", "pay", ask.words):  # "can teachers earn extra money?": that sentence first
+        return _aspect("pay")(kb, career, ask)
     return replies.salary(
         career, kb.salaries(career, ask.words), kb.salary_comparisons(career), kb.careers_with("salary")
     )
 
 
 def _growth(kb: KnowledgeBase, career: str, ask: Ask) -> Reply:
+    if kb.telling(career, "career", "outlook", ask.words):  # "which subjects have the best prospects?"
+        return _aspect("outlook")(kb, career, ask)
     return replies.growth(career, kb.outlook(career), kb.openings(career), kb.careers_with("outlook"))
 
 
@@ -140,12 +144,12 @@ def _aspect(aspect: str) -> Answer:
         label = aspects.BY_NAME[aspect].label
         if found:
             return replies.facts(subject, label, found)
-        said = [t for s in subjects for t in kb.search(ask.words, 2, s, kind)]
-        if said:
-            return replies.said(subject, label, said)
         for near in aspects.BY_NAME[aspect].near:  # none of its own: what is filed next to it (tools: skills)
             if found := [f for s in subjects for f in kb.facts(s, kind, near, ask.words)]:
                 return replies.instead(subject, label, kind, replies.facts(subject, aspects.BY_NAME[near].label, found))
+        said = [t for s in subjects for t in kb.search(ask.words, 2, s, kind)]
+        if said:
+            return replies.said(subject, label, said)
         have = [aspects.BY_NAME[a].label for s in subjects for a in kb.aspects_of(s, kind) if a in aspects.BY_NAME]
         return replies.not_said(subject, label, have, kind)
 

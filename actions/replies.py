@@ -425,6 +425,12 @@ def quoted(facts: list[Text], missing: str) -> Reply:
     return Reply(" ".join(sentences) + "\n" + cite(*(f.source for f in facts)))
 
 
+def of_family(texts: list[Text], careers: list[str]) -> Reply:
+    """A question about a family of careers ("do teachers get summers off?"): what the document presenting
+    them says, with each career to ask about."""
+    return Reply(quoted(texts, "").text, [button(c, "inform", career=c) for c in careers[:4]])
+
+
 SHOWN_NAME = re.compile(r"[\w][\w .'&()+#-]{0,59}")
 """A name the reply may repeat: a few words, no links, no markup."""
 

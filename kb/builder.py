@@ -42,7 +42,7 @@ from kb.schema import Alias, Document, Fact, Passage, Subject
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR_VERSION = "8"
+EXTRACTOR_VERSION = "9"
 EXTRACTORS: tuple[Extractor, ...] = (
     careers.extract,
     names.extract,

@@ -219,14 +219,22 @@ class Vocabulary:
         career it is the head of, never one it only sits inside ("engineer" in "Engineering Manager")."""
         if not words:
             return None
-        head = len(words) == 1 and lexicon.load().is_occupation(next(iter(words)))
-        owners = {
-            t.canonical
-            for norm, t in self._normal
-            if t.label == "career"
-            and all(any(_same_stem(w, n) for n in (norm.split()[-1:] if head else norm.split())) for w in words)
-        }
+        if len(words) == 1 and lexicon.load().is_occupation(next(iter(words))):
+            owners = set(self.headed_by(next(iter(words))))
+        else:
+            owners = {
+                t.canonical
+                for norm, t in self._normal
+                if t.label == "career" and all(any(_same_stem(w, n) for n in norm.split()) for w in words)
+            }
         return owners.pop() if len(owners) == 1 else None
+
+    def headed_by(self, word: str) -> list[str]:
+        """The careers a job's head noun is the head of ("teachers": High School Teacher, Middle School
+        Teacher, ...)."""
+        head = normalize(word)
+        found = {t.canonical for n, t in self._normal if t.label == "career" and _same_stem(head, n.split()[-1])}
+        return sorted(found) if head and " " not in head else []
 
     def _courses_by_words(self, text: str) -> list[Mention]:
         """A course named by a few of its words and what it is ("the accounting program", "the CNA class"):

@@ -21,7 +21,7 @@ from kb import aspects, db, figures
 from kb.matching import Term, Vocabulary, normalize
 from kb.read import INTRODUCTION
 from kb.schema import Alias, Document, Fact, Passage, Subject
-from kb.vocabulary import FUNCTION_WORDS
+from kb.vocabulary import FUNCTION_WORDS, GENERIC_WORDS
 
 
 @dataclass(frozen=True)
@@ -270,6 +270,13 @@ def _briefest(facts: list[Fact]) -> list[Fact]:
     return [f for f in kept if (key := (f.subject_id, f.aspect, f.value)) not in seen and not seen.add(key)]
 
 
+def _particular(subject: str, question: str) -> set[str]:
+    """The question's own words: not the subject's name, nor an aspect's words ("application" in "is there
+    an application fee?"), nor words any job or course question uses ("job", "course")."""
+    asked = set(_terms(question)) - set(_terms(subject))
+    return {t for t in asked if not aspects.speaks_of_any(t) and t not in GENERIC_WORDS}
+
+
 def _terms(text: str) -> list[str]:
     words = WORD.findall(text.lower())
     return [normalize(w) for w in words if w not in FUNCTION_WORDS]
@@ -391,7 +398,7 @@ class KnowledgeBase:
         (not the aspect's: "application" in "is there an application fee?") first, figures before words."""
         views = [_view(f) for f in _briefest(self._facts(kind, subject, aspect))]
         asked = set(_terms(question)) - set(_terms(subject))
-        particular = {t for t in asked if not aspects.speaks_of_any(t)}  # "application" in "application fee"
+        particular = _particular(subject, question)
         if any(v.placed for v in views):  # a section or label on it: sentences that merely use its words go
             views = [v for v in views if v.placed or v.number is not None or particular & set(_terms(v.value))]
 
@@ -403,6 +410,12 @@ class KnowledgeBase:
             return (-len(particular & said), not lasting, v.number is None, -len(asked & said), v.is_sentence)
 
         return sorted(views, key=rank)
+
+    def telling(self, subject: str, kind: str, aspect: str, question: str) -> list[FactView]:
+        """The sentences under an aspect that share the question's own words, which its figures alone would
+        not answer ("can teachers earn extra money?")."""
+        own = _particular(subject, question)
+        return [v for v in self.facts(subject, kind, aspect, question) if v.is_sentence and own & set(_terms(v.value))]
 
     def aspects_of(self, subject: str, kind: str) -> list[str]:
         """The aspects the documents say something about for a subject, in the registry's order."""
@@ -425,6 +438,15 @@ class KnowledgeBase:
             for title, name in session.execute(statement):
                 found.setdefault(title, []).append(name)
         return found
+
+    def family(self, mention: str) -> tuple[list[str], str | None]:
+        """The careers a job's head noun is the head of ("teachers"), and the title of the one document that
+        presents them all, if one does: a question about the family is one about what that document says."""
+        careers = self.vocabulary.headed_by(mention)
+        if len(careers) < 2:
+            return careers, None
+        owner = [title for title, names in self.careers_by_document().items() if set(careers) <= set(names)]
+        return careers, owner[0] if len(owner) == 1 else None
 
     def subject_asked(self, kind: str, aspect: str, question: str) -> str | None:
         """The one career or course whose facts under an aspect share a word of the question's own (not an
@@ -644,16 +666,25 @@ class KnowledgeBase:
         return [(_source(r), Counter(_terms(r.sentence)), r.subject_id) for r in rows]
 
     def search(
-        self, question: str, limit: int = 1, subject: str | None = None, kind: str = "career", distinctive: bool = False
+        self,
+        question: str,
+        limit: int = 1,
+        subject: str | None = None,
+        kind: str = "career",
+        distinctive: bool = False,
+        document: str | None = None,
     ) -> list[Text]:
-        """The passages that best answer a free question (BM25, with a boost for definitions).
+        """The passages that best answer a free question (BM25, with a boost for definitions, and for
+        lengths of time when it asks how long).
 
         A passage must share at least half of the question's term weight, so a question
         that merely shares one word with the documents ("world cup") finds nothing. With a
         ``subject``, only the passages of its own sections count, the words of its name are left
-        out of the question, and one shared word is enough."""
+        out of the question, and one shared word is enough; with a ``document`` (a title), only its own."""
         query = set(_terms(question))
         passages = self._passages
+        if document is not None:
+            passages = [p for p in passages if p[0].title == document]
         if subject is not None:
             wanted = self._all(select(Subject.id).where(Subject.kind == kind, Subject.name == subject))
             passages = [p for p in passages if p[2] in wanted]
@@ -671,6 +702,7 @@ class KnowledgeBase:
         # question's weight; else half of it
         needed = 0.0 if subject is not None else (1 / 3 if distinctive else 0.5) * sum(idf.values())
         defined = re.search(r"\bwhat (?:is|are) (?:an? |the )?(?P<x>[\w .-]+?)\??$", question.lower())
+        timed = aspects.HOW_LONG.search(question)
         scored = []
         for source, counts, _ in passages:
             shared = query & set(counts)
@@ -683,6 +715,8 @@ class KnowledgeBase:
                 source.sentence,
                 re.I,
             ):
+                score *= 2
+            if timed and figures.find("duration", source.sentence):
                 score *= 2
             scored.append((score, source))
         scored.sort(key=lambda pair: -pair[0])

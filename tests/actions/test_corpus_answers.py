@@ -142,3 +142,54 @@ def test_a_compare_question_about_one_career_is_answered_for_it(ask) -> None:
         "action_answer_compare", "where does the cloud engineer salary figure come from?", {"career": "cloud engineer"}
     )
     assert "$128,000" in r.text and "Which two careers" not in r.text
+
+
+def test_the_aspect_the_words_name_wins_over_the_intents(ask) -> None:
+    r = ask("action_answer_salary", "what credentials can actuaries earn?", {"career": "actuaries"})
+    assert "ASA" in r.text and r.slots["question"] == "certifications"
+
+
+def test_how_long_it_takes_to_become_one_is_answered_from_its_education(ask) -> None:
+    r = ask("action_answer_fact", "how long does it take to become a fellow actuary?", {"career": "actuary"})
+    assert "7 to 10 years" in r.text
+
+
+def test_what_a_job_does_is_its_overview_then_its_duties(ask) -> None:
+    r = ask("action_answer_description", "what does a site reliability engineer do?", {"career": "SRE"})
+    assert r.text.startswith("Site reliability engineers (SREs) use software engineering") and "error budgets" in r.text
+
+
+def test_a_family_of_one_documents_careers_gets_what_that_document_says(ask) -> None:
+    r = ask("action_answer_fact", "do teachers get summers off?", {"career": "teachers"})
+    assert "2-month break" in r.text and "Source: Teaching Careers" in r.text
+    assert {"High School Teacher", "Middle School Teacher"} <= set(r.buttons)
+
+
+def test_nothing_on_the_aspect_says_so_then_what_is_filed_next_to_it(ask) -> None:
+    r = ask(
+        "action_answer_fact", "do cloud security engineers need a state license?", {"career": "cloud security engineer"}
+    )
+    assert r.text.startswith("My documents don't say anything about Cloud Security Engineers on licenses and exams")
+    assert "CompTIA Security+" in r.text
+
+
+def test_a_message_not_understood_about_the_subject_under_discussion_is_answered(ask) -> None:
+    program = "Accounting, Associate in Applied Science (A.A.S.)"
+    r = ask("action_fallback", "so what's the total cost?", slots={"course": program, "question": "price"})
+    assert "$10,980" in r.text
+
+
+def test_a_sentence_sharing_the_questions_own_words_comes_before_the_figures(ask) -> None:
+    r = ask("action_answer_salary", "can high school teachers earn extra money?", {"career": "high school teachers"})
+    assert "coaching" in r.text.split("\n")[0][:200]
+
+
+def test_a_course_named_after_a_career_question_is_taken_as_the_course(ask) -> None:
+    slots = {"career": "Bookkeeping Clerk", "question": "price"}
+    r = ask("action_answer_followup", "what about the bookkeeping class?", {"course": "bookkeeping class"}, slots)
+    assert "$895" in r.text and r.slots["course"] == "Bookkeeping Fundamentals"
+
+
+def test_with_no_subject_the_aspect_named_outright_wins(ask) -> None:
+    r = ask("action_answer_fact", "whats the price of the electrical pre-apprenticeship")
+    assert "$2,850" in r.text and r.slots["question"] == "price"

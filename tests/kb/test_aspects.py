@@ -35,6 +35,11 @@ def test_headings(heading: str, kind: str, expected: list[str]) -> None:
         ("how long is the software engineering certificate", "course", "duration"),
         ("is it online?", "course", "format"),
         ("any scholarships?", "provider", "discount"),
+        ("what credentials can actuaries earn?", "career", "certifications"),  # named as a heading would
+        ("how long does it take to become a fellow actuary?", "career", "education"),
+        ("what do pharmacy technicians do all day?", "career", "duties"),
+        ("what if I drop out in the second week?", "provider", "refund"),
+        ("how many  are there in the US?", "career", "employment"),  # the name taken out of the question
     ],
 )
 def test_what_a_question_asks(question: str, kind: str, expected: str) -> None:
@@ -60,3 +65,17 @@ def test_every_aspect_is_one_entry_with_a_kind_and_a_label() -> None:
     names = [a.name for a in aspects.ASPECTS]
     assert len(names) == len(set(names))
     assert all(a.subject in ("career", "course", "provider") and a.label for a in aspects.ASPECTS)
+
+
+def test_a_question_naming_an_aspect_as_a_heading_would_puts_it_first() -> None:
+    assert [a.name for a in aspects.named("what qualities make a good nurse?", "career")] == ["skills"]
+    assert [a.name for a in aspects.asked("what credentials can actuaries earn?", "career")][:2] == [
+        "certifications",
+        "pay",
+    ]
+
+
+def test_an_aspect_with_none_of_its_own_names_the_aspects_next_to_it() -> None:
+    near = {a.name: a.near for a in aspects.ASPECTS}
+    assert all(n in near and n != name for name, names in near.items() for n in names)
+    assert near["tools"] == ("skills",) and near["licensing"] == ("certifications",)

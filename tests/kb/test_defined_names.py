@@ -56,6 +56,22 @@ def test_a_name_is_defined_by_its_initials_in_brackets_or_as_also_called() -> No
     assert patterns.defined_names("UX designers, also called Sam. Designers draw.", "UX Designer") == []
 
 
+def test_a_headings_bracketed_qualifier_makes_the_fuller_name_of_its_career() -> None:
+    assert patterns.defined_names("Truck Driver (Heavy and Tractor-Trailer)", "Truck Driver") == [
+        "Heavy and Tractor-Trailer Truck Driver"
+    ]
+    assert patterns.defined_names("Software Developers (2024)", "Software Developer") == []
+    assert patterns.defined_names("Registered Nurses (RNs)", "Registered Nurse") == ["RN"]
+
+
+def test_a_sentence_naming_a_career_in_full_is_about_the_heading_career_not_another() -> None:
+    text = (
+        "# Driving jobs\n\n## Truck Driver (Heavy and Tractor-Trailer)\n\n"
+        "Heavy and tractor-trailer truck drivers earned a median annual wage of $57,440 in May 2024.\n"
+    )
+    assert builder.parse("drivers.md", text).careers == ["Truck Driver"]
+
+
 def test_every_defined_gold_abbreviation_resolves_to_its_career(corpus_kb: KnowledgeBase) -> None:
     expected = [pair for document in DOCUMENTS for pair in defined_abbreviations(document)]
     assert {"RN", "SRE"} <= {abbreviation for abbreviation, _ in expected}
