@@ -15,7 +15,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import replies
-from actions.answers import INTENT_QUESTIONS, OPTIONAL_SUBJECT, QUESTIONS, Ask, question_for
+from actions.answers import INTENT_QUESTIONS, OPTIONAL_SUBJECT, QUESTIONS, Ask, aspect_of, question_for
 from kb import aspects
 from kb.query import KnowledgeBase
 
@@ -84,12 +84,21 @@ class KnowledgeAction(Action, ABC):
                 if found:  # words of its own that one passage shares: that passage, cited
                     self.say(dispatcher, tracker, replies.quoted(found, replies.NOT_FOUND))
                     return events
-                self.say(dispatcher, tracker, replies.which(question.label, known_names(kb, question.label)))
+                self.say(dispatcher, tracker, self.which(kind, question.label))
                 return events
             if subject:
                 events.append(SlotSet(question.label, subject))
-        self.say(dispatcher, tracker, question.answer(kb, subject, ask))
-        return events
+        reply = question.answer(kb, subject, ask)
+        self.say(dispatcher, tracker, reply)
+        return events + [SlotSet(label, name) for label, name in reply.about.items()]
+
+    def which(self, kind: str, label: str) -> replies.Reply:
+        """ "Which one?": of the careers or courses the documents say something about on what was asked."""
+        aspect = aspect_of(kind)
+        having = self.kb.having(label, aspect) if aspect and aspects.BY_NAME[aspect].about(label) else []
+        if having:
+            return replies.which(label, having, aspects.BY_NAME[aspect].label)
+        return replies.which(label, known_names(self.kb, label))
 
     def names_by_words(self, tracker: Tracker, ask: Ask) -> bool:
         """Whether the words, no name tagged in them, name a subject of the kind the last question was
@@ -126,7 +135,20 @@ class AnswerAction(KnowledgeAction, ABC):
         return f"action_answer_{self.kind}"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        return self.answer(self.worded(ask_from(tracker).words), dispatcher, tracker)
+        ask = ask_from(tracker)
+        kind = self.worded(ask.words)
+        label = QUESTIONS[kind].label
+        other = {"career": "course", "course": "career"}.get(label or "")
+        if (
+            other
+            and not ask.first(label)
+            and not tracker.get_slot(label)
+            and (ask.first(other) or tracker.get_slot(other))
+        ):
+            # a career's question about the course discussed ("what jobs can I get with this degree?"), or a
+            # course's question naming only a career ("can I become an accountant with this degree?")
+            return self.answer_fact(dispatcher, tracker)
+        return self.answer(kind, dispatcher, tracker)
 
     def worded(self, words: str) -> str:
         """The kind of question the words ask, when they ask another than the intent's: any aspect after a

@@ -200,5 +200,10 @@ def question_for(aspect: str) -> str:
     return ANSWERED_AS.get(aspect, aspect)
 
 
+def aspect_of(kind: str) -> str | None:
+    """The registry's aspect a kind of question answers, if it answers one."""
+    return next((a.name for a in aspects.ASPECTS if question_for(a.name) == kind), None)
+
+
 OPTIONAL_SUBJECT = {"courses", "course_awards"} | {a.name for a in aspects.ASPECTS if a.subject == "provider"}
 """Questions that still have an answer without a subject (all courses, all awards)."""

@@ -32,6 +32,7 @@ class Reply:
     text: str
     buttons: list[Button] = field(default_factory=list)
     unanswered: str | None = None  # why the documents could not answer, for the operators' report
+    about: dict[str, str] = field(default_factory=dict)  # a subject the answer brings up, for follow-ups
 
 
 def plural(career: str) -> str:
@@ -306,10 +307,11 @@ def awards(name: str | None, facts: list[AwardFact]) -> Reply:
 def course_for_topic(topic: str, hits: list[Text]) -> Reply:
     if not hits:
         return Reply(f"None of the courses in my documents mentions {topic}.", unanswered="no course for topic")
-    names = [h.subject for h in hits]
+    names = list(dict.fromkeys(h.subject for h in hits))
     return Reply(
         f"{topic} is taught in the {listing(names)}.\n" + cite(*(h.source for h in hits)),
         [button(n, "ask_course_topics", course=n) for n in names[:4]],
+        about={"course": names[0]} if len(names) == 1 else {},
     )
 
 
@@ -466,8 +468,16 @@ def which_two_careers() -> Reply:
     )
 
 
-def which(kind: str, known: list[str]) -> Reply:
-    return Reply(f"Which {kind}? I know about {listing(known)}.", [button(k, "inform", **{kind: k}) for k in known[:6]])
+def which(kind: str, known: list[str], label: str | None = None) -> Reply:
+    """Which one the question is about: the ones the documents say something about on it (``label``), a
+    few of them when there are many."""
+    about = f" on {label}" if label else ""
+    text = (
+        f"Which {kind}? I have something{about} for {some(known)}."
+        if label
+        else f"Which {kind}? I know about {some(known)}."
+    )
+    return Reply(text, [button(k, "inform", **{kind: k}) for k in known[:FEW]])
 
 
 def render(reply: Reply, channel: str | None) -> dict:

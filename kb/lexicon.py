@@ -55,6 +55,7 @@ class Lexicon:
     senses: dict[str, tuple[int, ...]]  # noun -> its synsets' offsets in data.noun, most frequent sense first
     irregular: dict[str, tuple[str, ...]]  # plural -> singulars ("women" -> "woman")
     occupations: frozenset[int]  # synsets under an occupation root
+    folder: Path = WORDNET_DIR
 
     def bases(self, word: str) -> list[str]:
         """The nouns a word can be a form of, as WordNet's morphy finds them: itself, then its singulars."""
@@ -78,8 +79,28 @@ class Lexicon:
             return base.upper()
         return base.capitalize() if word[0].isupper() else base
 
+    def is_place_or_time(self, word: str) -> bool:
+        """Whether a capitalised word names a place or a time ("Ohio", "Columbus", "September"): one of its
+        senses is one, and none is anything but a place, a time, a natural object or a person."""
+        files = {
+            _lexfile(self.folder / "data.noun", offset) for base in self.bases(word) for offset in self.senses[base]
+        }
+        return bool(files & PLACE_OR_TIME) and files <= PLACE_OR_TIME | OTHER_PROPER_NAMES
+
     def _is_occupation_base(self, base: str) -> bool:
         return any(offset in self.occupations for offset in self.senses[base])
+
+
+PLACE_OR_TIME = frozenset({15, 28})  # lexicographer files noun.location, noun.time (lexnames(5))
+OTHER_PROPER_NAMES = frozenset({17, 18})  # noun.object (rivers), noun.person (a city's namesake)
+
+
+@lru_cache(maxsize=65536)
+def _lexfile(path: Path, offset: int) -> int:
+    """The lexicographer file a synset of data.noun is filed in: its entry's second field."""
+    with path.open("rb") as data:
+        data.seek(offset)
+        return int(data.readline().split(maxsplit=2)[1])
 
 
 @lru_cache(maxsize=4)
@@ -95,6 +116,7 @@ def load(folder: Path = WORDNET_DIR) -> Lexicon:
         senses=senses,
         irregular={plural: tuple(s) for plural, s in irregular.items()},
         occupations=frozenset(_hyponyms(folder / "data.noun", roots)),
+        folder=folder,
     )
 
 

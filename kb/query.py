@@ -351,6 +351,15 @@ class KnowledgeBase:
         )
         return sorted(set(self._all(statement)))
 
+    def having(self, kind: str, aspect: str) -> list[str]:
+        """The careers or courses the documents say something about under an aspect."""
+        statement = (
+            select(Subject.name)
+            .join(Fact, Fact.subject_id == Subject.id)
+            .where(Fact.aspect == aspect, Subject.kind == kind)
+        )
+        return sorted(set(self._all(statement)))
+
     def topics(self) -> list[str]:
         return sorted(
             {f.value for f in self._facts("course", None, "topics") if len(f.value.split()) <= 4}, key=str.lower

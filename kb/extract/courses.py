@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kb import patterns
-from kb.extract import Finding, ParsedDocument
+from spacy.tokens import Token
+
+from kb import lexicon, patterns
+from kb.extract import Finding, ParsedDocument, table_cells
 from kb.extract.course_names import AWARD, course_names
 from kb.read import Section
 
@@ -128,6 +130,14 @@ def _course_facts(sentence: str) -> Iterator[tuple]:
         yield "prepares_for", become.group("career"), sentence, {"other": become.group("career")}
 
 
+def _names_other_than_a_subject(run: list[str], after: Token | None) -> bool:
+    """Capitalised words that are not a subject taught: a label ("Tuition:"), a course code ("ACC 101"), a
+    place or a date ("Columbus, Ohio", "September")."""
+    if after is not None and (after.text == ":" or after.like_num):
+        return True
+    return len(run) == 1 and lexicon.load().is_place_or_time(run[0])
+
+
 def _topics(course: str, provider: str | None, sentences: list[str]) -> Iterator[tuple[str, str]]:
     """Technologies and subjects a course names: capitalised tech words, and listed subjects. The
     provider's name, or any word of it ("Acme's classes"), is not a subject."""
@@ -147,7 +157,7 @@ def _topics(course: str, provider: str | None, sentences: list[str]) -> Iterator
         text = names.sub(" ", sentence[: award.start()] if award else sentence)
         doc = patterns.tokens(text)
         run: list[str] = []
-        for tok in list(doc) + [None]:
+        for tok in [] if table_cells(sentence) else [*doc, None]:  # a table row's cells are filed by column
             if (
                 tok is not None
                 and TECH_WORD.match(tok.text)
@@ -162,7 +172,7 @@ def _topics(course: str, provider: str | None, sentences: list[str]) -> Iterator
                 continue
             if run:
                 topic = " ".join(run)
-                if fresh(topic):
+                if not _names_other_than_a_subject(run, tok) and fresh(topic):
                     yield topic, sentence
                 run = []
         for match in TOPIC_LIST.finditer(text):

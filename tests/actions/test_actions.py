@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import yaml
 
@@ -237,7 +239,12 @@ def test_the_category_line_names_the_organisation_the_query_api_reports(run) -> 
     assert "BLS files it under “Software Developers, Quality Assurance Analysts, and Testers”." in r.text
 
 
-def test_asking_which_topic_lists_topics_not_courses(run) -> None:
+def test_asking_which_topic_lists_a_few_topics_not_courses(run) -> None:
     r = run("action_answer_course_for_topic", "which course teaches it?")
-    assert r.text.startswith("Which topic? I know about ")
-    assert "Django" in r.text and "Certificate" not in r.text
+    assert re.fullmatch(r"Which topic\? I know about (?:[\w .&-]+, ){4}[\w .&-]+ and \d+ more\.", r.text), r.text
+    assert "Certificate" not in r.text and len(r.buttons) == 6
+
+
+def test_asking_which_career_names_those_the_documents_cover_on_it(ask) -> None:
+    r = ask("action_answer_fact", "and the top 10 percent?", slots={"question": "salary"})
+    assert r.text.startswith("Which career? I have something on pay for ") and " more." in r.text

@@ -193,3 +193,18 @@ def test_a_course_named_after_a_career_question_is_taken_as_the_course(ask) -> N
 def test_with_no_subject_the_aspect_named_outright_wins(ask) -> None:
     r = ask("action_answer_fact", "whats the price of the electrical pre-apprenticeship")
     assert "$2,850" in r.text and r.slots["question"] == "price"
+
+
+def test_the_one_course_teaching_a_topic_is_the_one_a_follow_up_asks_about(ask) -> None:
+    r = ask(
+        "action_answer_course_for_topic", "which class covers dosage calculations?", {"topic": "dosage calculations"}
+    )
+    assert r.slots.get("course") == "Pharmacy Technician Certificate", r.text
+    price = ask("action_answer_fact", "how much does it cost?", slots=r.slots)
+    assert "Pharmacy Technician Certificate" in price.text and "$3,495" in price.text
+
+
+def test_places_dates_labels_and_course_codes_are_not_topics(corpus_kb) -> None:
+    topics = set(corpus_kb.topics())
+    assert not topics & {"September", "Tuition", "Length", "Format", "Hybrid", "Next", "ACC", "BUS"}
+    assert {"Python", "Django", "QuickBooks Online", "Dosage calculations"} <= topics

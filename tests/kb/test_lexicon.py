@@ -93,3 +93,11 @@ def test_headings_listing_careers_and_paragraph_leads() -> None:
     )
     assert patterns.lead_title("Career: Middle School Teachers; Median pay: $62,970") == "Middle School Teacher"
     assert patterns.lead_title("Students who place below college-level math take a review course.") is None
+
+
+@pytest.mark.parametrize(
+    ("word", "place_or_time"),
+    [("Ohio", True), ("Columbus", True), ("September", True), ("Monday", True), ("Python", False), ("Java", False)],
+)
+def test_places_and_times_are_told_from_subjects_sharing_their_capitals(word: str, place_or_time: bool) -> None:
+    assert lexicon.load().is_place_or_time(word) is place_or_time
