@@ -30,7 +30,7 @@ class Aspect:
 
 
 def _words(pattern: str) -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{pattern})", re.I)
+    return re.compile(rf"(?<!\w)(?:{pattern})", re.I)  # not \b: a pattern may start with "$"
 
 
 ASPECTS: tuple[Aspect, ...] = (

@@ -139,9 +139,9 @@ def _sentence_subjects(
     if mentions and mentions[0][0] <= SUBJECT_LEAD:
         return [("career", n) for n in _leading(sentence, mentions)]
     courses = [c for c in doc.courses if re.search(rf"\b{re.escape(c)}\b", sentence, re.I)]
-    if courses and not (
-        specific and homes[0][0] == "career"
-    ):  # a course named inside another's section (a required class) is also part of that one
+    if courses and specific and homes[0][0] == "career":  # a course a career's section offers: its own figures
+        return [("course", courses[0]), *homes]
+    if courses:  # a course named inside another's section (a required class) is also part of that one
         return list(dict.fromkeys([("course", courses[0]), *(h for h in homes if h[0] == "course")]))
     if homes and homes[0][0] == "course":
         return homes  # a course's text names careers as what it leads to, not as what it is about

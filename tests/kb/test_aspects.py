@@ -79,3 +79,8 @@ def test_an_aspect_with_none_of_its_own_names_the_aspects_next_to_it() -> None:
     near = {a.name: a.near for a in aspects.ASPECTS}
     assert all(n in near and n != name for name, names in near.items() for n in names)
     assert near["tools"] == ("skills",) and near["licensing"] == ("certifications",)
+
+
+def test_a_dollar_figure_after_a_space_is_a_price_cue() -> None:
+    sentence = "The academy offers a truck-driving course: 4 weeks of weekday training for $5,450."
+    assert [a.name for a in aspects.in_sentence(sentence, "course")] == ["price", "duration"]

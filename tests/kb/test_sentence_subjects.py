@@ -1,0 +1,20 @@
+"""Whose fact a sentence states: the career or course it names, not always its section's."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb import builder
+
+pytestmark = pytest.mark.unit
+
+
+def test_a_course_a_careers_section_offers_gets_its_own_figures() -> None:
+    text = (
+        "# Driving jobs\n\n## Truck Driver\n\nTruck drivers earned a median annual wage of $57,440 in May 2024.\n\n"
+        "A local school offers a Class A Fast Track course: 4 weeks of training for $5,450.\n"
+    )
+    findings = builder.extract("drivers.md", text).findings
+    course = {(f.aspect, f.value) for f in findings if f.kind == "course"}
+    assert {("price", "$5,450"), ("duration", "4 weeks")} <= course
+    assert all(f.value != "$5,450" for f in findings if f.kind == "career")
