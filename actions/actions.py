@@ -138,6 +138,9 @@ class AnswerAction(KnowledgeAction, ABC):
         ask = ask_from(tracker)
         kind = self.worded(ask.words)
         label = QUESTIONS[kind].label
+        named = list(dict.fromkeys(m for m in ask.entities.get("career", []) if self.kb.resolve(m, "career")))
+        if kind == "description" and len(named) > 1:  # "the difference between a UX designer and a researcher?"
+            return [event for mention in named for event in self.answer(kind, dispatcher, tracker, mention)]
         other = {"career": "course", "course": "career"}.get(label or "")
         if (
             other

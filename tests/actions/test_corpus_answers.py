@@ -208,3 +208,13 @@ def test_places_dates_labels_and_course_codes_are_not_topics(corpus_kb) -> None:
     topics = set(corpus_kb.topics())
     assert not topics & {"September", "Tuition", "Length", "Format", "Hybrid", "Next", "ACC", "BUS"}
     assert {"Python", "Django", "QuickBooks Online", "Dosage calculations"} <= topics
+
+
+def test_two_careers_named_in_a_what_is_question_are_each_described(ask) -> None:
+    r = ask(
+        "action_answer_description",
+        "What is the difference between a UX designer and a UX researcher?",
+        {"career": ["UX designer", "UX researcher"]},
+    )
+    assert len(r.messages) == 2 and "UX designer shapes" in r.messages[0]["text"]
+    assert "researcher" in r.messages[1]["text"].lower() and r.slots["career"] == "UX Researcher"
