@@ -23,8 +23,8 @@ from tests.support.ports import free_ports
 pytestmark = pytest.mark.e2e
 
 CONVERSATIONS = Path(__file__).parent / "conversations"
-FLOORS = {"tuning": 0.72, "held out": 0.45}  # overall share of conversations passed; the goal is 0.90
-DOCUMENT_FLOOR = 0.3  # every tuning document; the goal is 0.80
+FLOORS = {"tuning": 0.87, "held out": 0.83}  # share of conversations passed; measured 0.897 and 0.88, the goal 0.90
+DOCUMENT_FLOOR = 0.6  # every tuning document; measured at least 0.65, the goal 0.80
 
 
 @pytest.fixture(scope="module")
