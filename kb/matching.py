@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from kb import lexicon
-from kb.vocabulary import DESCRIBING_WORDS, FUNCTION_WORDS, GENERIC_WORDS, NOT_TITLE_WORDS
+from kb.vocabulary import CLIPPED, DESCRIBING_WORDS, FUNCTION_WORDS, GENERIC_WORDS, NOT_TITLE_WORDS
 
 TOKEN = re.compile(r"[\w.+#&]+(?:['’]s)?")
 WORD = re.compile(r"[A-Za-z][\w-]*")
@@ -58,7 +58,7 @@ def normalize(text: str) -> str:
         elif len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
             word = word[:-1]
         if word:
-            words.append(word)
+            words.append(CLIPPED.get(word, word))
     return " ".join(words)
 
 

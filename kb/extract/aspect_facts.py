@@ -7,6 +7,7 @@ fact's value.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections.abc import Iterator
@@ -29,12 +30,19 @@ COUNT_NOUNS = {"openings": ("opening", "vacanc"), "employment": ("jobs", "employ
 
 
 def extract(doc: ParsedDocument) -> Iterator[Finding]:
-    seen: set[tuple] = set()
+    """Each fact once, where it is first stated; what a later statement of it adds (who reports it, as of
+    when: a table's "$128,000" and a profile's "$128,000 per year (… Salary Report, 2024)") is kept."""
+    kept: dict[tuple, Finding] = {}
     for finding in _all(doc):
         key = (finding.kind, finding.subject, finding.aspect, finding.value, finding.number)
-        if key not in seen:
-            seen.add(key)
-            yield finding
+        first = kept.setdefault(key, finding)
+        if first is not finding:
+            added = {k: getattr(finding, k) for k in ADDED if getattr(first, k) is None and getattr(finding, k)}
+            kept[key] = dataclasses.replace(first, **added) if added else first
+    yield from kept.values()
+
+
+ADDED = ("reporter", "as_of", "qualifier", "horizon", "pace", "period")
 
 
 def _all(doc: ParsedDocument) -> Iterator[Finding]:

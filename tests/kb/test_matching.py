@@ -202,3 +202,9 @@ def test_a_kin_word_is_not_taken_for_a_one_word_name() -> None:
     vocabulary = Vocabulary([Term("Electrician", "Electrician", "career"), Term("Pharmacist", "Pharmacist", "career")])
     assert vocabulary.find("the electrical pre-apprenticeship") == []
     assert vocabulary.resolve("pharmasist", "career") == "Pharmacist"  # a typo still resolves
+
+
+def test_clipped_job_words_name_the_job() -> None:
+    vocabulary = Vocabulary([Term("Web Developer", "Web Developer", "career")])
+    assert vocabulary.resolve("web devs", "career") == "Web Developer"
+    assert [m.canonical for m in vocabulary.find("what do web devs do?")] == ["Web Developer"]

@@ -1,4 +1,4 @@
-"""Whose fact a sentence states: the career or course it names, not always its section's."""
+"""Facts read from sentences, label lines and table rows: whose they are, and all that is said of them."""
 
 from __future__ import annotations
 
@@ -18,3 +18,13 @@ def test_a_course_a_careers_section_offers_gets_its_own_figures() -> None:
     course = {(f.aspect, f.value) for f in findings if f.kind == "course"}
     assert {("price", "$5,450"), ("duration", "4 weeks")} <= course
     assert all(f.value != "$5,450" for f in findings if f.kind == "career")
+
+
+def test_a_figure_stated_twice_keeps_who_reports_it() -> None:
+    text = (
+        "# Cloud careers\n\n| Career | Median salary |\n|---|---|\n| Cloud Engineer | $128,000 |\n\n"
+        "## Cloud Engineer\n\nCloud engineers build cloud systems.\n\n"
+        "**Median salary:** $128,000 per year (Nimbus Tech Salary Report, 2024)\n"
+    )
+    pay = [f for f in builder.extract("cloud.md", text).findings if f.aspect == "pay"]
+    assert [(f.value, f.reporter) for f in pay] == [("$128,000", "Nimbus Tech Salary Report")]
