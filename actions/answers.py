@@ -116,11 +116,20 @@ def _course_for_topic(kb: KnowledgeBase, topic: str, ask: Ask) -> Reply:
 
 
 def _provider(kb: KnowledgeBase, _: None, ask: Ask) -> Reply:
-    return replies.quoted(kb.provider("location", "accreditation"), replies.NO_PROVIDER)
+    return _policies(kb, ask, ("location", "accreditation"), replies.NO_PROVIDER)
 
 
 def _retake(kb: KnowledgeBase, _: None, ask: Ask) -> Reply:
-    return replies.quoted(kb.provider("retake", "certificate"), replies.NO_RETAKE_POLICY)
+    return _policies(kb, ask, ("retake", "certificate"), replies.NO_RETAKE_POLICY)
+
+
+def _policies(kb: KnowledgeBase, ask: Ask, attributes: tuple[str, ...], missing: str) -> Reply:
+    """What the providers say on a few aspects: only the one the question names; none for a school the
+    documents lack ("where is … Driving Academy?" is never answered with another school's address)."""
+    named, unknown = kb.provider_named(ask.text)
+    if unknown:
+        return replies.unknown("provider", unknown, [], kb.providers())
+    return replies.quoted(kb.provider(*attributes, name=named), missing)
 
 
 def _general(kb: KnowledgeBase, _: None, ask: Ask) -> Reply:

@@ -214,7 +214,7 @@ def comparison(result: Comparison, first: str, second: str, statements: list[Sal
 
 
 def salary_line(f: SalaryFact) -> str:
-    return f"{plural(f.career)}: {money(f)} a {f.period}."
+    return f"{plural(f.career)}: {money(f)} {per(f.period)}."
 
 
 NO_PROVIDER = "My documents don't say who runs the courses."
@@ -321,7 +321,7 @@ def figure(f: FactView) -> str:
     if f.hedge and not value.lower().startswith(f.hedge):
         value = f"{f.hedge} {value}"
     if f.period and f.aspect == "pay" and not re.search(r"\b(?:a|per|an)\s+\w+$", value):
-        value += f" a {f.period}"
+        value += f" {per(f.period)}"
     notes = [n for n in (f.qualifier, f.horizon, f.pace) if n]
     said = ", ".join(n for n in (f.reporter, f.as_of) if n)
     if said:

@@ -661,8 +661,9 @@ class KnowledgeBase:
 
     # -- provider and passages -----------------------------------------------------------------
 
-    def provider(self, *attributes: str) -> list[Text]:
-        facts = _briefest(self._facts("provider", None, *attributes))
+    def provider(self, *attributes: str, name: str | None = None) -> list[Text]:
+        """What the providers (or the one ``name``d) say on some aspects; ``Text.subject`` is "provider:aspect"."""
+        facts = _briefest(self._facts("provider", name, *attributes))
         return [Text(f"{f.subject.name}:{f.aspect}", f.value, _source(f)) for f in facts]
 
     @cached_property

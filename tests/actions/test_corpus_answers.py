@@ -218,3 +218,17 @@ def test_two_careers_named_in_a_what_is_question_are_each_described(ask) -> None
     )
     assert len(r.messages) == 2 and "UX designer shapes" in r.messages[0]["text"]
     assert "researcher" in r.messages[1]["text"].lower() and r.slots["career"] == "UX Researcher"
+
+
+def test_where_a_school_the_documents_lack_is_never_another_schools_address(ask) -> None:
+    r = ask("action_answer_provider", "where is Mile Marker Driving Academy located?")
+    assert r.text.startswith("I don't have “Mile Marker Driving Academy” in my documents") and "Ohio" not in r.text
+    named = ask("action_answer_provider", "where is Cedar Ridge Community College?")
+    assert "Millbrook, Ohio" in named.text and "Lakeside" not in named.text
+
+
+def test_an_hourly_figure_reads_an_hour(ask) -> None:
+    r = ask(
+        "action_answer_fact", "what do registered nurses earn an hour in a hospital?", {"career": "registered nurses"}
+    )
+    assert "an hour" in r.text and " a hour" not in r.text
