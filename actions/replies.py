@@ -458,6 +458,14 @@ def unknown(kind: str, mention: str, nearest: list[str], known: list[str]) -> Re
     return Reply(text, [button(k, "inform", **{kind: k}) for k in shown[:4]], unanswered=f"unknown {kind}")
 
 
+def mentioned(kind: str, mention: str, texts: list[Text]) -> Reply:
+    """A name the KB has no career or course for, but that the documents write about ("a CPA"): what
+    they say of it, said to be no career of theirs."""
+    sentences = " ".join(dict.fromkeys(t.source.sentence for t in texts))
+    text = f"I don't have “{mention}” as a {kind} of its own in my documents, but they say: {sentences}"
+    return Reply(text + "\n" + cite(*(t.source for t in texts)), unanswered=f"unknown {kind}")
+
+
 def which_subject() -> Reply:
     return Reply("Which career or course do you mean? Try “what does a database architect earn?”")
 

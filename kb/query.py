@@ -683,6 +683,7 @@ class KnowledgeBase:
         kind: str = "career",
         distinctive: bool = False,
         document: str | None = None,
+        naming: str | None = None,
     ) -> list[Text]:
         """The passages that best answer a free question (BM25, with a boost for definitions, and for
         lengths of time when it asks how long).
@@ -690,11 +691,16 @@ class KnowledgeBase:
         A passage must share at least half of the question's term weight, so a question
         that merely shares one word with the documents ("world cup") finds nothing. With a
         ``subject``, only the passages of its own sections count, the words of its name are left
-        out of the question, and one shared word is enough; with a ``document`` (a title), only its own."""
+        out of the question, and one shared word is enough; with a ``document`` (a title), only its own; with
+        a name it is ``naming``, only those that write the name, and another word of the question is enough."""
         query = set(_terms(question))
         passages = self._passages
         if document is not None:
             passages = [p for p in passages if p[0].title == document]
+        if naming is not None:
+            written = re.compile(rf"\b{re.escape(naming)}(?:s|es)?\b", re.I)
+            passages = [p for p in passages if written.search(p[0].sentence)]
+            query -= set(_terms(naming))
         if subject is not None:
             wanted = self._all(select(Subject.id).where(Subject.kind == kind, Subject.name == subject))
             passages = [p for p in passages if p[2] in wanted]
@@ -710,7 +716,7 @@ class KnowledgeBase:
         idf = {t: math.log(1 + (n - df[t] + 0.5) / (df[t] + 0.5)) for t in query}
         # with a subject, its own passages need one word in common; with a rare word shared, a third of the
         # question's weight; else half of it
-        needed = 0.0 if subject is not None else (1 / 3 if distinctive else 0.5) * sum(idf.values())
+        needed = 0.0 if subject is not None or naming else (1 / 3 if distinctive else 0.5) * sum(idf.values())
         defined = re.search(r"\bwhat (?:is|are) (?:an? |the )?(?P<x>[\w .-]+?)\??$", question.lower())
         timed = aspects.HOW_LONG.search(question)
         scored = []

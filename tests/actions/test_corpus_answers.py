@@ -232,3 +232,9 @@ def test_an_hourly_figure_reads_an_hour(ask) -> None:
         "action_answer_fact", "what do registered nurses earn an hour in a hospital?", {"career": "registered nurses"}
     )
     assert "an hour" in r.text and " a hour" not in r.text
+
+
+def test_a_name_the_documents_write_about_but_do_not_present_gets_what_they_say_of_it(ask) -> None:
+    r = ask("action_answer_skills", "what do I need to become a CPA?", {"career": "CPA"})
+    assert r.text.startswith("I don't have “CPA” as a career of its own in my documents, but they say: ")
+    assert "150 semester hours" in r.text and "Source: " in r.text
