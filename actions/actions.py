@@ -72,32 +72,41 @@ class KnowledgeAction(Action, ABC):
     ) -> list[EventType]:
         """Answer a question of ``kind`` about ``mention``, the subject the user named, or the one under
         discussion."""
-        kb = self.kb
         question, ask = QUESTIONS[kind], ask_from(tracker)
         events: list[EventType] = [SlotSet("question", kind)]
-        subject = None
-        if question.label:
-            mention = mention or ask.first(question.label)
-            subject = kb.resolve(mention, question.label) if mention else tracker.get_slot(question.label)
-            if mention and subject is None:
-                self.say(dispatcher, tracker, unknown(kb, question.label, mention, ask.words))
-                return events
-            if subject is None and question.default_to_main_career and len(kb.main_careers()) == 1:
-                subject = kb.main_careers()[0]  # the one career the documents are about
-            if subject is None and kind in aspects.BY_NAME:  # the one subject the question's own words point to
-                subject = kb.subject_asked(question.label, kind, ask.words)
-            if subject is None and kind not in OPTIONAL_SUBJECT:
-                found = kb.search(ask.words, distinctive=True)
-                if found:  # words of its own that one passage shares: that passage, cited
-                    self.say(dispatcher, tracker, replies.quoted(found, replies.NOT_FOUND))
-                    return events
-                self.say(dispatcher, tracker, self.which(kind, question.label))
-                return events
-            if subject:
-                events.append(SlotSet(question.label, subject))
-        reply = question.answer(kb, subject, ask)
+        subject = self.subject(kind, ask, tracker, mention) if question.label else None
+        if isinstance(subject, replies.Reply):  # no subject to answer for: what to say instead
+            self.say(dispatcher, tracker, subject)
+            return events
+        if subject:
+            events.append(SlotSet(question.label, subject))
+        reply = question.answer(self.kb, subject, ask)
         self.say(dispatcher, tracker, reply)
         return events + [SlotSet(label, name) for label, name in reply.about.items()]
+
+    def subject(self, kind: str, ask: Ask, tracker: Tracker, mention: str | None) -> str | replies.Reply | None:
+        """Who a question is about: the name ``mention``ed or typed, the one under discussion, the main
+        career for a general question, the one its own words point to (a fact's words, a rare word of a
+        course's name). Else what to say instead: the name is unknown, the courses teaching what it asks
+        about, the one passage its words point to, or "which one?"."""
+        kb, question = self.kb, QUESTIONS[kind]
+        label = question.label
+        mention = mention or ask.first(label)
+        if mention:
+            return kb.resolve(mention, label) or unknown(kb, label, mention, ask.words)
+        subject = tracker.get_slot(label)
+        if subject is None and question.default_to_main_career and len(kb.main_careers()) == 1:
+            subject = kb.main_careers()[0]  # the one career the documents are about
+        if subject is None and kind in aspects.BY_NAME:  # the one subject the question's own words point to
+            subject = kb.subject_asked(label, kind, ask.words)
+        if subject is None and kind == "course_topics" and (taught := kb.topic_asked(ask.words)):
+            return replies.course_for_topic(*taught)  # "do they teach QuickBooks?": the courses that do
+        if subject is None and label == "course":  # "the price of the electrical pre-apprenticeship"
+            subject = kb.course_named_in(ask.words)
+        if subject is None and kind not in OPTIONAL_SUBJECT:
+            found = kb.search(ask.words, distinctive=True)  # words of its own that one passage shares
+            return replies.quoted(found, replies.NOT_FOUND) if found else self.which(kind, label)
+        return subject
 
     def which(self, kind: str, label: str) -> replies.Reply:
         """ "Which one?": of the careers or courses the documents say something about on what was asked."""

@@ -448,6 +448,22 @@ class KnowledgeBase:
                 found.setdefault(title, []).append(name)
         return found
 
+    def topic_asked(self, question: str) -> tuple[str, list[Text]] | None:
+        """A rare word of a question that names no course ("do they teach QuickBooks?") and the courses that
+        teach it, by topic or name."""
+        for word in sorted(self._distinctive(question)):
+            if hits := self.courses_for_topic(word):
+                written = re.search(rf"\b{re.escape(word)}\w*", hits[0].source.sentence, re.I)
+                return (written.group() if written else word), hits
+        return None
+
+    def course_named_in(self, question: str) -> str | None:
+        """The one course whose name has a rare word of a question that names no course by its name ("the
+        price of the electrical pre-apprenticeship")."""
+        rare = [re.compile(rf"\b{re.escape(w)}(?:s|es)?\b", re.I) for w in self._distinctive(question)]
+        found = {c for c in self.courses() if any(r.search(c) for r in rare)}
+        return found.pop() if len(found) == 1 else None
+
     def family(self, mention: str) -> tuple[list[str], str | None]:
         """The careers a job's head noun is the head of ("teachers"), and the title of the one document that
         presents them all, if one does: a question about the family is one about what that document says."""
@@ -647,13 +663,16 @@ class KnowledgeBase:
         ]
 
     def courses_for_topic(self, topic: str) -> list[Text]:
-        """Courses that cover a topic, by extracted topic or, failing that, by any sentence naming it."""
+        """Courses that cover a topic, by extracted topic or, failing that, by their name or any sentence
+        naming it ("QuickBooks": Computerized Accounting with QuickBooks, a course listing QuickBooks Online)."""
         wanted = normalize(topic)
         rows = self._facts("course", None, "topics")
         hits = [Text(r.subject.name, r.value, _source(r)) for r in rows if normalize(r.value) == wanted]
         if not hits:
-            pattern = re.compile(rf"\b{re.escape(topic)}\b", re.I)
-            hits = [Text(r.subject.name, topic, _source(r)) for r in rows if pattern.search(r.sentence)]
+            pattern = re.compile(rf"\b{re.escape(topic)}(?:s|es)?\b", re.I)
+            named = self._facts("course", None, "course_overview", "topics", "duration", "price")
+            hits = [Text(r.subject.name, topic, _source(r)) for r in named if pattern.search(r.subject.name)]
+            hits += [Text(r.subject.name, topic, _source(r)) for r in rows if pattern.search(r.sentence)]
         first_per_course: dict[str, Text] = {}
         for hit in hits:
             first_per_course.setdefault(hit.subject, hit)

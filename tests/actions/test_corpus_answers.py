@@ -238,3 +238,14 @@ def test_a_name_the_documents_write_about_but_do_not_present_gets_what_they_say_
     r = ask("action_answer_skills", "what do I need to become a CPA?", {"career": "CPA"})
     assert r.text.startswith("I don't have “CPA” as a career of its own in my documents, but they say: ")
     assert "150 semester hours" in r.text and "Source: " in r.text
+
+
+def test_a_course_question_naming_only_a_rare_word_gets_the_courses_teaching_it(ask) -> None:
+    r = ask("action_answer_course_topics", "do they teach quickbooks?")
+    assert r.text.startswith("QuickBooks is taught in the Computerized Accounting with QuickBooks")
+    assert "Bookkeeping Fundamentals" in r.text
+
+
+def test_a_rare_word_of_a_course_name_names_the_course(ask) -> None:
+    r = ask("action_answer_fact", "and the price of the pre-apprenticeship?")
+    assert "$2,850" in r.text and r.slots.get("course") == "Electrical Pre-Apprenticeship Program"
