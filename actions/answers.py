@@ -152,7 +152,8 @@ def _aspect(aspect: str) -> Answer:
         found = [f for s in subjects for f in kb.facts(s, kind, aspect, ask.words)]
         label = aspects.BY_NAME[aspect].label
         if found:
-            return replies.facts(subject, label, found)
+            closer = kb.said_better(subject, kind, ask.words, found) if subject else None
+            return replies.facts(subject, label, found, closer)
         for near in aspects.BY_NAME[aspect].near:  # none of its own: what is filed next to it (tools: skills)
             if found := [f for s in subjects for f in kb.facts(s, kind, near, ask.words)]:
                 return replies.instead(subject, label, kind, replies.facts(subject, aspects.BY_NAME[near].label, found))

@@ -329,15 +329,16 @@ def figure(f: FactView) -> str:
     return value + (f" ({'; '.join(notes)})" if notes else "")
 
 
-def facts(subject: str | None, label: str, found: list[FactView]) -> Reply:
-    """Any aspect's facts, per subject when no one subject was asked about (each provider's policies)."""
+def facts(subject: str | None, label: str, found: list[FactView], opening: Text | None = None) -> Reply:
+    """Any aspect's facts, per subject when no one subject was asked about (each provider's policies),
+    after an ``opening`` statement that answers the question more closely."""
     if subject is None and len({f.subject for f in found}) > 1:
         parts = [
             _facts(name, label, [f for f in found if f.subject == name])
             for name in dict.fromkeys(f.subject for f in found)
         ]
         return Reply("\n".join(p.text for p in parts))
-    return _facts(subject or found[0].subject, label, found)
+    return _facts(subject or found[0].subject, label, found, opening)
 
 
 def described(career: str, opening: Text, duties: list[FactView]) -> Reply:

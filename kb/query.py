@@ -426,6 +426,17 @@ class KnowledgeBase:
         own = _particular(subject, question)
         return [v for v in self.facts(subject, kind, aspect, question) if v.is_sentence and own & set(_terms(v.value))]
 
+    def said_better(self, subject: str, kind: str, question: str, facts: list[FactView]) -> Text | None:
+        """A sentence of the subject's own sections that shares more of the question's own words than any
+        of its facts under the aspect ("can I transfer to a university after?": the transfer agreement, not
+        only a career "after transfer")."""
+        own = _particular(subject, question)
+        best = self.search(question, 1, subject, kind) if own else []
+        if not best or any(best[0].text == f.value for f in facts):
+            return None
+        shared = [len(own & set(_terms(f.value))) for f in facts]
+        return best[0] if len(own & set(_terms(best[0].text))) > max(shared, default=0) else None
+
     def aspects_of(self, subject: str, kind: str) -> list[str]:
         """The aspects the documents say something about for a subject, in the registry's order."""
         wanted = select(Subject.id).where(Subject.kind == kind, Subject.name == subject).scalar_subquery()

@@ -249,3 +249,9 @@ def test_a_course_question_naming_only_a_rare_word_gets_the_courses_teaching_it(
 def test_a_rare_word_of_a_course_name_names_the_course(ask) -> None:
     r = ask("action_answer_fact", "and the price of the pre-apprenticeship?")
     assert "$2,850" in r.text and r.slots.get("course") == "Electrical Pre-Apprenticeship Program"
+
+
+def test_a_sentence_closer_to_the_question_than_the_aspects_facts_leads(ask) -> None:
+    slots = {"career": "Pharmacy Technician", "question": "certifications"}
+    r = ask("action_answer_fact", "how much continuing education do they need?", slots=slots)
+    assert "20 hours" in r.text.split("\n")[0]
