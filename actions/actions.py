@@ -116,6 +116,18 @@ class KnowledgeAction(Action, ABC):
             return replies.which(label, having, aspects.BY_NAME[aspect].label)
         return replies.which(label, known_names(self.kb, label))
 
+    def say_not_said(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, subject: str, kind: str, words: str
+    ) -> list[EventType]:
+        """Nothing the registry files asked about a subject: what its own sentences say that shares the
+        words, else that the documents do not say, and what they cover."""
+        if said := self.kb.search(words, 2, subject, kind):
+            self.say(dispatcher, tracker, replies.quoted(said, replies.NOT_FOUND))
+        else:
+            have = [aspects.BY_NAME[a].label for a in self.kb.aspects_of(subject, kind) if a in aspects.BY_NAME]
+            self.say(dispatcher, tracker, replies.not_said(subject, "that", have, kind))
+        return []
+
     def names_by_words(self, tracker: Tracker, ask: Ask) -> bool:
         """Whether the words, no name tagged in them, name a subject of the kind the last question was
         about ("and elementary?" after a teacher's pay: Kindergarten and Elementary School Teacher)."""
@@ -129,6 +141,12 @@ class KnowledgeAction(Action, ABC):
         named = next((label for label in ("course", "career") if ask.first(label)), None)
         held = [label for label in ("career", "course") if tracker.get_slot(label)]
         kind = named or (last.label if last and last.label in held else None) or next(iter(held), None)
+        meant = self.kb.provider_meant(ask.text) if kind is None else None
+        if meant:  # "does the college have student housing?": about the one college
+            words = ask.words.replace(meant[1], " ")
+            if found := aspects.asked(words, "provider"):
+                return self.answer(question_for(found[0].name), dispatcher, tracker)
+            return self.say_not_said(dispatcher, tracker, meant[0], "provider", words)
         if kind is None:  # no subject named or under discussion: a provider's policy, "which one?", or a search
             kinds = ("provider", "career", "course")
             named = [a for k in kinds for a in aspects.named(ask.words, k) if a.name not in aspects.GENERAL]

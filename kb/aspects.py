@@ -267,7 +267,7 @@ ASPECTS: tuple[Aspect, ...] = (
         "location",
         "provider",
         "location",
-        _words(r"location|campus|where .* (?:are|find)|address|contact|visit"),
+        _words(r"location|campus|where .* (?:are|find)|where (?:is|are)\b|address|contact|visit"),
         _words(r"located|based in|headquartered|campus|address|offices? in|classrooms? (?:in|at)"),
     ),
     Aspect(

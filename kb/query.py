@@ -205,6 +205,7 @@ WORD = re.compile(r"[a-z0-9][a-z0-9.+#]*")
 SCHOOL_NAME = re.compile(
     r"\b(?:[A-Z][\w&'’-]*\s+){1,5}(?:College|University|Academy|Institute|School|Center|Centre|Bootcamp)\b"
 )
+THE_SCHOOL = re.compile(r"\b(?:the|this|your) (college|university|academy|institute|school)\b", re.I)
 STANDS_FOR = re.compile(
     r"\bwhat (?:does|do|is) (?:an? |the )?(?P<short>[A-Za-z][\w.&-]{1,10}) (?:stand for|mean)\b", re.I
 )
@@ -501,6 +502,15 @@ class KnowledgeBase:
             for t in _terms(question)
             if 0 < self._document_frequency[t] <= limit and not t.isdigit() and not aspects.speaks_of_any(t)
         }
+
+    def provider_meant(self, text: str) -> tuple[str, str] | None:
+        """The provider "the college" (or academy, institute, ...) means, when one provider's name ends with
+        that word, and the words that mean it."""
+        for match in THE_SCHOOL.finditer(text):
+            owners = [p for p in self.providers() if normalize(p).split()[-1:] == [normalize(match.group(1))]]
+            if len(owners) == 1:
+                return owners[0], match.group(0)
+        return None
 
     def provider_named(self, text: str) -> tuple[str | None, str | None]:
         """(the known provider a question names, the name of one it names that the KB lacks): a known one

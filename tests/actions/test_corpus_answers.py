@@ -255,3 +255,11 @@ def test_a_sentence_closer_to_the_question_than_the_aspects_facts_leads(ask) -> 
     slots = {"career": "Pharmacy Technician", "question": "certifications"}
     r = ask("action_answer_fact", "how much continuing education do they need?", slots=slots)
     assert "20 hours" in r.text.split("\n")[0]
+
+
+def test_the_college_is_the_one_college_of_the_documents(ask) -> None:
+    r = ask("action_answer_fact", "does the college have student housing?")
+    assert r.text.startswith("My documents don't say anything about the Cedar Ridge Community College on that.")
+    assert "$" not in r.text
+    located = ask("action_answer_fact", "where is the college?")
+    assert "Millbrook, Ohio" in located.text
