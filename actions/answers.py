@@ -3,13 +3,13 @@ course, a topic or none) and which query-API calls and reply format answer it.""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from actions import replies
 from actions.replies import Reply
 from kb import aspects
+from kb.matching import asked_words
 from kb.query import KnowledgeBase
 
 Answer = Callable[[KnowledgeBase, "str | None", "Ask"], Reply]
@@ -28,15 +28,9 @@ class Ask:
 
     @property
     def words(self) -> str:
-        """The text without the names in it, so that a name ("software developer") is not taken for what
-        is asked about it (software: tools); a topic that is an aspect's word ("online") stays."""
-        text = self.text
+        """What the question asks, without the names it asks it about (``kb.matching.asked_words``)."""
         names = [v for label in ("career", "course") for v in self.entities.get(label, [])]
-        names += [v for v in self.entities.get("topic", []) if not aspects.speaks_of_any(v)]
-        names = (v for v in names if len(v) > 2)
-        for value in names:
-            text = re.sub(re.escape(value), " ", text, flags=re.I)
-        return text
+        return asked_words(self.text, names, self.entities.get("topic", []))
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from kb import lexicon
+from kb import aspects, lexicon
 from kb.vocabulary import CLIPPED, DESCRIBING_WORDS, FUNCTION_WORDS, GENERIC_WORDS, NOT_TITLE_WORDS
 
 TOKEN = re.compile(r"[\w.+#&]+(?:['’]s)?")
@@ -270,6 +270,15 @@ class Vocabulary:
 def _same_stem(typed: str, name: str) -> bool:
     """The same word, or two forms of one ("teaching" and "teacher" share "teach")."""
     return typed == name or (min(len(typed), len(name)) >= STEM and typed[:STEM] == name[:STEM])
+
+
+def asked_words(text: str, names: Iterable[str], topics: Iterable[str] = ()) -> str:
+    """What a question asks, without the names it asks it about, so that a name ("software developer") is
+    not taken for what is asked (software: tools); a topic that is an aspect's word ("online") stays."""
+    for name in [*names, *(t for t in topics if not aspects.speaks_of_any(t))]:
+        if len(name) > 2:
+            text = re.sub(re.escape(name), " ", text, flags=re.I)
+    return text
 
 
 def course_phrases(text: str) -> list[tuple[int, int, str]]:

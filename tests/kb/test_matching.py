@@ -13,6 +13,7 @@ from kb.matching import (
     Match,
     Term,
     Vocabulary,
+    asked_words,
     fuzzy_matched,
     job_titles,
     normalize,
@@ -208,3 +209,14 @@ def test_clipped_job_words_name_the_job() -> None:
     vocabulary = Vocabulary([Term("Web Developer", "Web Developer", "career")])
     assert vocabulary.resolve("web devs", "career") == "Web Developer"
     assert [m.canonical for m in vocabulary.find("what do web devs do?")] == ["Web Developer"]
+
+
+def test_the_words_asked_are_the_question_without_its_names() -> None:
+    assert asked_words("what software do software developers use?", ["software developers"]).split() == [
+        "what",
+        "software",
+        "do",
+        "use?",
+    ]
+    assert "online" in asked_words("can I take the python course online?", ["python course"], ["online"])
+    assert "(" in asked_words("what is C++ (the language)?", ["C++"])  # a name is text, not a pattern
