@@ -461,12 +461,24 @@ class KnowledgeBase:
         return found
 
     def topic_asked(self, question: str) -> tuple[str, list[Text]] | None:
-        """A rare word of a question that names no course ("do they teach QuickBooks?") and the courses that
-        teach it, by topic or name."""
+        """A rare word of a question that names no course ("do they teach QuickBooks?") and the courses
+        teaching it: two or more, whose topics or names have it (one course whose name has it is the course
+        asked about, ``course_named_in``)."""
+        rows = self._facts("course", None)  # a course's name first: where a document first names it
         for word in sorted(self._distinctive(question)):
-            if hits := self.courses_for_topic(word):
-                written = re.search(rf"\b{re.escape(word)}\w*", hits[0].source.sentence, re.I)
-                return (written.group() if written else word), hits
+            written = re.compile(rf"\b{re.escape(word)}(?:s|es)?\b", re.I)
+            hits = [Text(r.subject.name, r.subject.name, _source(r)) for r in rows if written.search(r.subject.name)]
+            hits += [
+                Text(r.subject.name, r.value, _source(r))
+                for r in rows
+                if r.aspect == "topics" and written.search(r.value)
+            ]
+            teaching: dict[str, Text] = {}
+            for hit in hits:
+                teaching.setdefault(hit.subject, hit)
+            if len(teaching) > 1:
+                said = next(m.group() for h in hits if (m := written.search(h.text)))
+                return said, list(teaching.values())
         return None
 
     def course_named_in(self, question: str) -> str | None:

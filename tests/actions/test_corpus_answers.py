@@ -263,3 +263,10 @@ def test_the_college_is_the_one_college_of_the_documents(ask) -> None:
     assert "$" not in r.text
     located = ask("action_answer_fact", "where is the college?")
     assert "Millbrook, Ohio" in located.text
+
+
+def test_a_common_word_is_no_topic_and_one_courses_name_is_that_course(ask) -> None:
+    r = ask("action_answer_course_topics", "what should I major in to teach elementary school?")
+    assert "is taught in" not in r.text
+    topics = ask("action_answer_course_topics", "what topics does the electrical pre-apprenticeship cover")
+    assert "National Electrical Code" in topics.text
