@@ -102,7 +102,8 @@ def _prerequisites(kb: KnowledgeBase, course: str, ask: Ask) -> Reply:
 
 
 def _awards(kb: KnowledgeBase, course: str | None, ask: Ask) -> Reply:
-    return replies.awards(course, kb.awards(course))
+    found = kb.awards(course)
+    return replies.awards(course, found) if found or not course else _aspect("awards")(kb, course, ask)
 
 
 def _course_for_topic(kb: KnowledgeBase, topic: str, ask: Ask) -> Reply:

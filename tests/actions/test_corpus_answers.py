@@ -270,3 +270,8 @@ def test_a_common_word_is_no_topic_and_one_courses_name_is_that_course(ask) -> N
     assert "is taught in" not in r.text
     topics = ask("action_answer_course_topics", "what topics does the electrical pre-apprenticeship cover")
     assert "National Electrical Code" in topics.text
+
+
+def test_an_award_written_as_a_label_is_answered(ask) -> None:
+    r = ask("action_answer_course_awards", "has the UX bootcamp won any awards?", {"course": "UX bootcamp"})
+    assert "Best Online UX Bootcamp" in r.text
