@@ -15,7 +15,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import replies
-from actions.answers import INTENT_QUESTIONS, OPTIONAL_SUBJECT, QUESTIONS, Ask, aspect_of, question_for
+from actions.answers import INTENT_QUESTIONS, OPTIONAL_SUBJECT, QUESTIONS, Ask, aspect_of, question_for, said_or_not
 from kb import aspects
 from kb.query import KnowledgeBase
 
@@ -116,18 +116,6 @@ class KnowledgeAction(Action, ABC):
             return replies.which(label, having, aspects.BY_NAME[aspect].label)
         return replies.which(label, known_names(self.kb, label))
 
-    def say_not_said(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, subject: str, kind: str, words: str
-    ) -> list[EventType]:
-        """Nothing the registry files asked about a subject: what its own sentences say that shares the
-        words, else that the documents do not say, and what they cover."""
-        if said := self.kb.search(words, 2, subject, kind):
-            self.say(dispatcher, tracker, replies.quoted(said, replies.NOT_FOUND))
-        else:
-            have = [aspects.BY_NAME[a].label for a in self.kb.aspects_of(subject, kind) if a in aspects.BY_NAME]
-            self.say(dispatcher, tracker, replies.not_said(subject, "that", have, kind))
-        return []
-
     def names_by_words(self, tracker: Tracker, ask: Ask) -> bool:
         """Whether the words, no name tagged in them, name a subject of the kind the last question was
         about ("and elementary?" after a teacher's pay: Kindergarten and Elementary School Teacher)."""
@@ -146,7 +134,8 @@ class KnowledgeAction(Action, ABC):
             words = ask.words.replace(meant[1], " ")
             if found := aspects.asked(words, "provider"):
                 return self.answer(question_for(found[0].name), dispatcher, tracker)
-            return self.say_not_said(dispatcher, tracker, meant[0], "provider", words)
+            self.say(dispatcher, tracker, said_or_not(self.kb, [meant[0]], "provider", "that", words))
+            return []
         if kind is None:  # no subject named or under discussion: a provider's policy, "which one?", or a search
             kinds = ("provider", "career", "course")
             named = [a for k in kinds for a in aspects.named(ask.words, k) if a.name not in aspects.GENERAL]

@@ -152,13 +152,19 @@ def _aspect(aspect: str) -> Answer:
         for near in aspects.BY_NAME[aspect].near:  # none of its own: what is filed next to it (tools: skills)
             if found := [f for s in subjects for f in kb.facts(s, kind, near, ask.words)]:
                 return replies.instead(subject, label, kind, replies.facts(subject, aspects.BY_NAME[near].label, found))
-        said = [t for s in subjects for t in kb.search(ask.words, 2, s, kind)]
-        if said:
-            return replies.said(subject, label, said)
-        have = [aspects.BY_NAME[a].label for s in subjects for a in kb.aspects_of(s, kind) if a in aspects.BY_NAME]
-        return replies.not_said(subject, label, have, kind)
+        return said_or_not(kb, subjects, kind, label, ask.words)
 
     return answer
+
+
+def said_or_not(kb: KnowledgeBase, subjects: list[str], kind: str, label: str, words: str) -> Reply:
+    """Nothing filed under what was asked: the subjects' own sentences sharing the question's words, else
+    that the documents do not say, and what they cover."""
+    subject = subjects[0] if len(subjects) == 1 else None
+    if said := [t for s in subjects for t in kb.search(words, 2, s, kind)]:
+        return replies.said(subject, label, said)
+    have = [aspects.BY_NAME[a].label for s in subjects for a in kb.aspects_of(s, kind) if a in aspects.BY_NAME]
+    return replies.not_said(subject, label, have, kind)
 
 
 QUESTIONS: dict[str, Question] = {

@@ -267,7 +267,7 @@ ASPECTS: tuple[Aspect, ...] = (
         "location",
         "provider",
         "location",
-        _words(r"location|campus|where .* (?:are|find)|where (?:is|are)\b|address|contact|visit"),
+        _words(r"location|campus|where .* (?:are|find)|where (?:is|are)[\s?.!]*$|address|contact|visit"),
         _words(r"located|based in|headquartered|campus|address|offices? in|classrooms? (?:in|at)"),
     ),
     Aspect(
@@ -281,7 +281,7 @@ ASPECTS: tuple[Aspect, ...] = (
         "refund",
         "provider",
         "refund policy",
-        _words(r"refund|withdraw|cancel|drop (?:out|a class|a course|the course|the class)|quit"),
+        _words(r"refund|withdraw|cancel|drop (?:out|a class|a course|the course|the class)|quit\b|quitting"),
         _words(r"refund|money[- ]back|withdraw|cancel"),
     ),
     Aspect(

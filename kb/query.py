@@ -526,11 +526,14 @@ class KnowledgeBase:
 
     def provider_named(self, text: str) -> tuple[str | None, str | None]:
         """(the known provider a question names, the name of one it names that the KB lacks): a known one
-        by two words of its name; an unknown one by a name ending like a school's ("… Driving Academy")."""
+        by two words of its name, or as "the college" when it is the one college; an unknown one by a name
+        ending like a school's ("… Driving Academy")."""
         said = set(normalize(text).split())
         for name in self.providers():
             if len(said & set(normalize(name).split())) >= min(2, len(name.split())):
                 return name, None
+        if meant := self.provider_meant(text):
+            return meant[0], None
         other = SCHOOL_NAME.search(text)
         return None, other.group(0) if other else None
 

@@ -7,6 +7,8 @@ import re
 
 import pytest
 
+from kb import aspects
+
 pytestmark = pytest.mark.unit
 
 
@@ -262,7 +264,12 @@ def test_the_college_is_the_one_college_of_the_documents(ask) -> None:
     assert r.text.startswith("My documents don't say anything about the Cedar Ridge Community College on that.")
     assert "$" not in r.text
     located = ask("action_answer_fact", "where is the college?")
-    assert "Millbrook, Ohio" in located.text
+    assert "Millbrook, Ohio" in located.text and "Lakeside" not in located.text and "Noble" not in located.text
+    refund = ask("action_answer_fact", "what is the college's refund policy?")
+    assert "Cedar Ridge Community College" in refund.text and "Lakeside" not in refund.text
+    demand = ask("action_answer_fact", "where are the jobs for nurses?", {"career": "nurses"})
+    assert "Millbrook" not in demand.text
+    assert not aspects.asked("is the program quite expensive?", "provider")
 
 
 def test_a_common_word_is_no_topic_and_one_courses_name_is_that_course(ask) -> None:
