@@ -38,18 +38,11 @@ def known_names(kb: KnowledgeBase, label: str) -> list[str]:
 
 
 def unknown(kb: KnowledgeBase, label: str, mention: str, words: str = "") -> replies.Reply:
-    """A name the KB lacks; but a job's head noun that heads careers of one document ("teachers") asks what
-    that document says, and a name the documents write about is answered with what they say of it, when
-    it shares the question's other ``words``."""
-    careers, document = kb.family(mention) if label == "career" else ([], None)
-    if document and words and (found := kb.search(words, 2, document=document)):
-        return replies.of_family(found, careers)
-    if (
-        words
-        and replies.SHOWN_NAME.fullmatch(mention)
-        and (found := kb.search(f"{words} {mention}", 2, naming=mention))
-    ):
-        return replies.mentioned(label, mention, found)  # "what do I need to become a CPA?": what they say of one
+    """A name the KB lacks: what the documents say that answers the question (``kb.said_of_unknown``), else
+    that it is missing, with a few near names."""
+    careers, said = kb.said_of_unknown(label, mention, words)
+    if said:
+        return replies.of_family(said, careers) if careers else replies.mentioned(label, mention, said)
     return replies.unknown(label, mention, kb.nearest(mention, label), known_names(kb, label))
 
 

@@ -434,6 +434,11 @@ def of_family(texts: list[Text], careers: list[str]) -> Reply:
     return Reply(quoted(texts, "").text, [button(c, "inform", career=c) for c in careers[:4]])
 
 
+def _shown(mention: str, kind: str) -> str:
+    """A name the visitor typed, quoted when it is plain words; else "that career" (never a link or markup)."""
+    return f"“{mention}”" if SHOWN_NAME.fullmatch(mention) and "://" not in mention else f"that {kind}"
+
+
 SHOWN_NAME = re.compile(r"[\w][\w .'&()+#-]{0,59}")
 """A name the reply may repeat: a few words, no links, no markup."""
 
@@ -447,8 +452,7 @@ FEW = 6  # this many names or fewer are listed in full; of more, a few near ones
 def unknown(kind: str, mention: str, nearest: list[str], known: list[str]) -> Reply:
     """A named career or course the KB lacks: never another one's answer; a few near names, or all of them
     when there are only a few."""
-    name = f"“{mention}”" if SHOWN_NAME.fullmatch(mention) and "://" not in mention else f"that {kind}"
-    text = f"I don't have {name} in my documents, so I can't answer that for it."
+    text = f"I don't have {_shown(mention, kind)} in my documents, so I can't answer that for it."
     shown = nearest or (known if len(known) <= FEW else [])
     if nearest:
         text += f" Did you mean {listing(nearest, 'or')}?"
@@ -463,7 +467,7 @@ def mentioned(kind: str, mention: str, texts: list[Text]) -> Reply:
     """A name the KB has no career or course for, but that the documents write about ("a CPA"): what
     they say of it, said to be no career of theirs."""
     sentences = " ".join(dict.fromkeys(t.source.sentence for t in texts))
-    text = f"I don't have “{mention}” as a {kind} of its own in my documents, but they say: {sentences}"
+    text = f"I don't have {_shown(mention, kind)} as a {kind} of its own in my documents, but they say: {sentences}"
     return Reply(text + "\n" + cite(*(t.source for t in texts)), unanswered=f"unknown {kind}")
 
 

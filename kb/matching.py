@@ -215,25 +215,22 @@ class Vocabulary:
 
     def _career_inside(self, words: set[str]) -> str | None:
         """The one career whose name holds all of the words ("elementary school teachers" in "Kindergarten
-        and Elementary School Teachers", "devops"). A job's head noun alone ("hygienists") names the one
-        career it is the head of, never one it only sits inside ("engineer" in "Engineering Manager")."""
-        if not words:
+        and Elementary School Teachers", "devops"); a job's head noun alone ("architect") names none, unless
+        a document uses it as the career's short name (an alias)."""
+        if not words or (len(words) == 1 and lexicon.load().is_occupation(next(iter(words)))):
             return None
-        if len(words) == 1 and lexicon.load().is_occupation(next(iter(words))):
-            owners = set(self.headed_by(next(iter(words))))
-        else:
-            owners = {
-                t.canonical
-                for norm, t in self._normal
-                if t.label == "career" and all(any(_same_stem(w, n) for n in norm.split()) for w in words)
-            }
+        owners = {
+            t.canonical
+            for norm, t in self._normal
+            if t.label == "career" and all(any(_same_stem(w, n) for n in norm.split()) for w in words)
+        }
         return owners.pop() if len(owners) == 1 else None
 
     def headed_by(self, word: str) -> list[str]:
         """The careers a job's head noun is the head of ("teachers": High School Teacher, Middle School
         Teacher, ...)."""
         head = normalize(word)
-        found = {t.canonical for n, t in self._normal if t.label == "career" and _same_stem(head, n.split()[-1])}
+        found = {t.canonical for n, t in self._normal if t.label == "career" and n.split()[-1:] == [head]}
         return sorted(found) if head and " " not in head else []
 
     def _courses_by_words(self, text: str) -> list[Mention]:

@@ -376,8 +376,13 @@ class KnowledgeBase:
         for alias in self._all(select(Alias)):
             if alias.kind in ("skill_kind", "metric") or alias.canonical in known:
                 terms.append(Term(alias.alias, alias.canonical, alias.kind))
-        for defined in self._facts("career", None, aspects.NAME):
-            terms += [Term(name, defined.subject.name, "career") for name in _with_plural(defined.value)]
+        defined = [(f.value, f.subject.name) for f in self._facts("career", None, aspects.NAME)]
+        meanings: dict[str, set[str]] = {}
+        for name, career in defined:
+            meanings.setdefault(normalize(name), set()).add(career)
+        for name, career in defined:  # a short name two documents give two careers names neither
+            if len(meanings[normalize(name)]) == 1:
+                terms += [Term(n, career, "career") for n in _with_plural(name)]
         return Vocabulary(terms)
 
     def nearest(self, mention: str, label: str, limit: int = 4) -> list[str]:
@@ -487,6 +492,16 @@ class KnowledgeBase:
         rare = [re.compile(rf"\b{re.escape(w)}(?:s|es)?\b", re.I) for w in self._distinctive(question)]
         found = {c for c in self.courses() if any(r.search(c) for r in rare)}
         return found.pop() if len(found) == 1 else None
+
+    def said_of_unknown(self, label: str, mention: str, words: str) -> tuple[list[str], list[Text]]:
+        """What the documents say to a question (its ``words`` without the name) about a name they have no
+        career or course for: for a job's head noun that heads careers of one document ("teachers"), the
+        careers and that document's passages sharing a rare word of the question ("summers off"); for a name
+        they write about ("a CPA"), the passages that write it and share another word of the question."""
+        careers, document = self.family(mention) if label == "career" else ([], None)
+        if careers:
+            return careers, self.search(words, 2, document=document, distinctive=True) if document and words else []
+        return [], self.search(f"{words} {mention}", 2, naming=mention) if words else []
 
     def family(self, mention: str) -> tuple[list[str], str | None]:
         """The careers a job's head noun is the head of ("teachers"), and the title of the one document that

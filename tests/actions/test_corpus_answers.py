@@ -162,6 +162,8 @@ def test_what_a_job_does_is_its_overview_then_its_duties(ask) -> None:
 
 
 def test_a_family_of_one_documents_careers_gets_what_that_document_says(ask) -> None:
+    pay = ask("action_answer_salary", "what do nurses earn?", {"career": "nurses"})
+    assert pay.text.startswith("I don't have “nurses” in my documents") and "Did you mean" in pay.text
     r = ask("action_answer_fact", "do teachers get summers off?", {"career": "teachers"})
     assert "2-month break" in r.text and "Source: Teaching Careers" in r.text
     assert {"High School Teacher", "Middle School Teacher"} <= set(r.buttons)

@@ -105,3 +105,23 @@ def test_a_removed_or_changed_document_takes_its_names_with_it(tmp_path: Path) -
     rebuilt = KnowledgeBase(url)
     assert rebuilt.resolve("licensed vocational nurse", "career") is None
     assert rebuilt.resolve("SRE", "career") == "Site Reliability Engineer"
+
+
+def test_a_head_noun_a_document_uses_alone_is_its_careers_short_name() -> None:
+    text = (
+        "# Pipe Welders\n\nPipe welders join pipes in plants and pipelines. Welders usually train for a year. "
+        "Most welders work full time, and the welders in this field often travel.\n"
+    )
+    names = [(f.subject, f.value) for f in builder.extract("welders.md", text).findings if f.aspect == "alias"]
+    assert names == [("Pipe Welder", "Welder")]
+    two = "# Welding\n\n## Pipe Welders\n\nWelders travel.\n\n## Ship Welders\n\nWelders work in yards. Welders weld.\n"
+    assert not [f for f in builder.extract("two.md", two).findings if f.aspect == "alias"]  # whose is unclear
+
+
+def test_a_short_name_two_documents_give_two_careers_names_neither(tmp_path: Path) -> None:
+    pipe, ship = tmp_path / "pipe.md", tmp_path / "ship.md"
+    pipe.write_text("# Pipe Welders\n\nPipe welders join pipes. Welders train for a year. Most welders travel.\n")
+    ship.write_text("# Ship Welders\n\nShip welders build hulls. Welders work in yards. Most welders work shifts.\n")
+    kb = KnowledgeBase(build_kb(tmp_path / "kb", pipe, ship))
+    assert kb.resolve("welders", "career") is None
+    assert kb.resolve("pipe welders", "career") == "Pipe Welder"

@@ -90,20 +90,21 @@ def test_a_name_sharing_words_with_a_known_one_is_not_taken_for_it() -> None:
         [Term("DB architect", "Database Architect", "career"), Term("Data Scientist", "Data Scientist", "career")]
     )
     assert vocabulary.resolve("cloud architect", "career") is None
+    assert vocabulary.resolve("architect", "career") is None  # a job's head noun alone names no career
     assert vocabulary.find("Cloud Architect salary?") == []
     assert vocabulary.resolve("statistician", "career") is None
     assert vocabulary.resolve("db archtect", "career") == "Database Architect"  # a typo still resolves
     assert vocabulary.resolve("data scientsts", "career") == "Data Scientist"
 
 
-def test_a_job_head_noun_alone_names_the_one_career_it_heads() -> None:
+def test_a_job_head_noun_alone_heads_a_family_but_names_no_career() -> None:
     vocabulary = Vocabulary(
         [Term(n, n, "career") for n in ("Dental Hygienist", "High School Teacher", "Middle School Teacher")]
         + [Term("Engineering Manager", "Engineering Manager", "career")]
     )
-    assert vocabulary.resolve("hygienists", "career") == "Dental Hygienist"
-    assert vocabulary.resolve("teachers", "career") is None  # the head of two: which one is not known
-    assert vocabulary.resolve("engineer", "career") is None  # inside a name, not its head
+    assert vocabulary.resolve("hygienists", "career") is None
+    assert vocabulary.headed_by("teachers") == ["High School Teacher", "Middle School Teacher"]
+    assert vocabulary.headed_by("engineer") == []  # inside a name, not its head
     assert vocabulary.resolve("school", "career") is None
 
 
