@@ -87,15 +87,15 @@ class KnowledgeAction(Action, ABC):
         mention = mention or ask.first(label)
         if mention:
             return kb.resolve(mention, label) or unknown(kb, label, mention, ask.words)
-        subject = tracker.get_slot(label)
+        named = kb.course_named_in(ask.words) if label == "course" else None  # "the price of the masonry one"
+        subject = named if named and kind != "course_topics" else tracker.get_slot(label)
         if subject is None and question.default_to_main_career and len(kb.main_careers()) == 1:
             subject = kb.main_careers()[0]  # the one career the documents are about
         if subject is None and kind in aspects.BY_NAME:  # the one subject the question's own words point to
             subject = kb.subject_asked(label, kind, ask.words)
         if subject is None and kind == "course_topics" and (taught := kb.topic_asked(ask.words)):
             return replies.course_for_topic(*taught)  # "do they teach QuickBooks?": the courses that do
-        if subject is None and label == "course":  # "the price of the electrical pre-apprenticeship"
-            subject = kb.course_named_in(ask.words)
+        subject = subject or named
         if subject is None and kind not in OPTIONAL_SUBJECT:
             found = kb.search(ask.words, distinctive=True)  # words of its own that one passage shares
             return replies.quoted(found, replies.NOT_FOUND) if found else self.which(kind, label)
@@ -160,6 +160,9 @@ class AnswerAction(KnowledgeAction, ABC):
         other = {"career": "course", "course": "career"}.get(label or "")
         if (
             other
+            and kind not in OPTIONAL_SUBJECT
+            and not QUESTIONS[kind].default_to_main_career
+            and any(a.name not in aspects.GENERAL for a in aspects.asked(ask.words, other))
             and not ask.first(label)
             and not tracker.get_slot(label)
             and (ask.first(other) or tracker.get_slot(other))

@@ -338,7 +338,7 @@ GENERAL = ("overview", "duties", "course_overview")  # what a question asks when
 def asked(question: str, kind: str) -> list[Aspect]:
     """The aspects of a subject kind a visitor's question asks about, by the same heading and cue words
     documents use ("what tools do data scientists use?": tools); a specific aspect wins over "what does
-    … do", and one the question names as a heading would ("what credentials can actuaries earn?":
+    … do", and one the question names as a heading would ("what credentials can surveyors earn?":
     certifications) over one it only uses a word of."""
     by_heading = named(question, kind)
     found = by_heading + [a for a in of_subject(kind) if a not in by_heading and a.cues and a.cues.search(question)]

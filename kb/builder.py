@@ -129,7 +129,7 @@ def _careers(sections: list[Section]) -> list[str]:
         if (figures.find("money", sentence) or figures.find("percent", sentence))
         and (t := patterns.sentence_lead_title(sentence))
     ]
-    fuller = {  # "Truck Driver (Heavy and Tractor-Trailer)": sentences under it name the same career in full
+    fuller = {  # "Mechanic (Diesel and Heavy Equipment)": sentences under it name the same career in full
         q.lower() for h in headings for t in patterns.career_titles(h) for q in patterns.defined_names(h, t)
     }
     return sorted({t for t in named + led + reported if t.lower() not in fuller})

@@ -80,7 +80,7 @@ class Lexicon:
         return base.capitalize() if word[0].isupper() else base
 
     def is_place_or_time(self, word: str) -> bool:
-        """Whether a capitalised word names a place or a time ("Ohio", "Columbus", "September"): one of its
+        """Whether a capitalised word names a place or a time ("Arizona", "Tucson", "March"): one of its
         senses is one, and none is anything but a place, a time, a natural object or a person."""
         files = {
             _lexfile(self.folder / "data.noun", offset) for base in self.bases(word) for offset in self.senses[base]

@@ -214,8 +214,8 @@ class Vocabulary:
         return self._by_words(target, label)
 
     def _career_inside(self, words: set[str]) -> str | None:
-        """The one career whose name holds all of the words ("elementary school teachers" in "Kindergarten
-        and Elementary School Teachers", "devops"); a job's head noun alone ("architect") names none, unless
+        """The one career whose name holds all of the words ("heavy equipment mechanics" in "Diesel and
+        Heavy Equipment Mechanics", "devops"); a job's head noun alone ("architect") names none, unless
         a document uses it as the career's short name (an alias)."""
         if not words or (len(words) == 1 and lexicon.load().is_occupation(next(iter(words)))):
             return None

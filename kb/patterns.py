@@ -248,7 +248,7 @@ def _reads_as_title(text: str) -> bool:
 
 
 def _is_title(words: list[str]) -> bool:
-    """Modifiers, possibly joined by "and", then an occupation: "Kindergarten and Elementary School Teachers"."""
+    """Modifiers, possibly joined by "and", then an occupation: "Diesel and Heavy Equipment Mechanics"."""
     if not words or len(words) > MAX_TITLE_WORDS or not is_occupation(words[-1]):
         return False
     for i, word in enumerate(words[:-1]):
@@ -324,8 +324,8 @@ def defined_names(sentence: str, career: str) -> list[str]:
 
 
 def qualified_name(words: str, career: str) -> list[str]:
-    """The fuller title a heading's brackets make of a career: "Truck Driver (Heavy and Tractor-Trailer)"
-    -> "Heavy and Tractor-trailer Truck Driver", the name sentences under it use."""
+    """The fuller title a heading's brackets make of a career: "Mechanic (Diesel and Heavy Equipment)"
+    -> "Diesel and Heavy Equipment Mechanic", the name sentences under it use."""
     title = words.split() + career.split()
     if not words.strip() or abbreviation(words) or re.search(r"\d", words) or not _is_title(title):
         return []

@@ -428,14 +428,14 @@ class KnowledgeBase:
 
     def telling(self, subject: str, kind: str, aspect: str, question: str) -> list[FactView]:
         """The sentences under an aspect that share the question's own words, which its figures alone would
-        not answer ("can teachers earn extra money?")."""
+        not answer ("can chefs earn tips?")."""
         own = _particular(subject, question)
         return [v for v in self.facts(subject, kind, aspect, question) if v.is_sentence and own & set(_terms(v.value))]
 
     def said_better(self, subject: str, kind: str, question: str, facts: list[FactView]) -> Text | None:
         """A sentence of the subject's own sections that shares more of the question's own words than any
-        of its facts under the aspect ("can I transfer to a university after?": the transfer agreement, not
-        only a career "after transfer")."""
+        of its facts under the aspect ("can I study at night?": the sentence on its evening classes, not
+        only a list of class times)."""
         own = _particular(subject, question)
         best = self.search(question, 1, subject, kind) if own else []
         if not best or any(best[0].text == f.value for f in facts):
@@ -466,7 +466,7 @@ class KnowledgeBase:
         return found
 
     def topic_asked(self, question: str) -> tuple[str, list[Text]] | None:
-        """A rare word of a question that names no course ("do they teach QuickBooks?") and the courses
+        """A rare word of a question that names no course ("do they teach AutoCAD?") and the courses
         teaching it: two or more, whose topics or names have it (one course whose name has it is the course
         asked about, ``course_named_in``)."""
         rows = self._facts("course", None)  # a course's name first: where a document first names it
@@ -488,7 +488,7 @@ class KnowledgeBase:
 
     def course_named_in(self, question: str) -> str | None:
         """The one course whose name has a rare word of a question that names no course by its name ("the
-        price of the electrical pre-apprenticeship")."""
+        price of the masonry pre-apprenticeship")."""
         rare = [re.compile(rf"\b{re.escape(w)}(?:s|es)?\b", re.I) for w in self._distinctive(question)]
         found = {c for c in self.courses() if any(r.search(c) for r in rare)}
         return found.pop() if len(found) == 1 else None
@@ -496,8 +496,8 @@ class KnowledgeBase:
     def said_of_unknown(self, label: str, mention: str, words: str) -> tuple[list[str], list[Text]]:
         """What the documents say to a question (its ``words`` without the name) about a name they have no
         career or course for: for a job's head noun that heads careers of one document ("teachers"), the
-        careers and that document's passages sharing a rare word of the question ("summers off"); for a name
-        they write about ("a CPA"), the passages that write it and share another word of the question."""
+        careers and that document's passages sharing a rare word of the question ("holidays off"); for a name
+        they write about ("a notary"), the passages that write it and share another word of the question."""
         careers, document = self.family(mention) if label == "career" else ([], None)
         if careers:
             return careers, self.search(words, 2, document=document, distinctive=True) if document and words else []
@@ -715,7 +715,7 @@ class KnowledgeBase:
 
     def courses_for_topic(self, topic: str) -> list[Text]:
         """Courses that cover a topic, by extracted topic or, failing that, by their name or any sentence
-        naming it ("QuickBooks": Computerized Accounting with QuickBooks, a course listing QuickBooks Online)."""
+        naming it ("AutoCAD": Drafting with AutoCAD, a course listing AutoCAD Basics)."""
         wanted = normalize(topic)
         rows = self._facts("course", None, "topics")
         hits = [Text(r.subject.name, r.value, _source(r)) for r in rows if normalize(r.value) == wanted]

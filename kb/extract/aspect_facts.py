@@ -31,7 +31,7 @@ COUNT_NOUNS = {"openings": ("opening", "vacanc"), "employment": ("jobs", "employ
 
 def extract(doc: ParsedDocument) -> Iterator[Finding]:
     """Each fact once, where it is first stated; what a later statement of it adds (who reports it, as of
-    when: a table's "$128,000" and a profile's "$128,000 per year (… Salary Report, 2024)") is kept."""
+    when: a table's "$91,000" and a profile's "$91,000 per year (Acme Pay Survey, 2023)") is kept."""
     kept: dict[tuple, Finding] = {}
     for finding in _all(doc):
         key = (finding.kind, finding.subject, finding.aspect, finding.value, finding.number)

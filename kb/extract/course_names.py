@@ -40,7 +40,7 @@ def course_names(sentence: str, degrees: bool = False) -> list[str]:
                 continue
             name = LEADING.sub("", m.group("name")).strip()
             if AWARDED.match(name):
-                continue  # "Named Best Online UX Bootcamp": an award's title
+                continue  # "Named Best Online Design Bootcamp": an award's title
             if len(name.split()) >= 2 and all(name != n for _, n in found):
                 found.append((m.start(), name))
     return [n for _, n in sorted(found)]

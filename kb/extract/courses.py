@@ -132,7 +132,7 @@ def _course_facts(sentence: str) -> Iterator[tuple]:
 
 def _names_other_than_a_subject(run: list[str], after: Token | None) -> bool:
     """Capitalised words that are not a subject taught: a label ("Tuition:"), a course code ("ACC 101"), a
-    place or a date ("Columbus, Ohio", "September")."""
+    place or a date ("Tucson, Arizona", "March")."""
     if after is not None and (after.text == ":" or after.like_num):
         return True
     return len(run) == 1 and lexicon.load().is_place_or_time(run[0])

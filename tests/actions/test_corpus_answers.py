@@ -284,3 +284,14 @@ def test_a_common_word_is_no_topic_and_one_courses_name_is_that_course(ask) -> N
 def test_an_award_written_as_a_label_is_answered(ask) -> None:
     r = ask("action_answer_course_awards", "has the UX bootcamp won any awards?", {"course": "UX bootcamp"})
     assert "Best Online UX Bootcamp" in r.text
+
+
+def test_a_course_the_words_name_wins_over_the_one_held(ask) -> None:
+    slots = {"course": "Bookkeeping Fundamentals", "question": "price"}
+    r = ask("action_answer_fact", "and the price of the pre-apprenticeship?", slots=slots)
+    assert "$2,850" in r.text and "$895" not in r.text
+
+
+def test_with_a_course_held_the_course_list_is_still_the_course_list(ask) -> None:
+    r = ask("action_answer_courses", "what courses do you offer?", slots={"course": "Intro to Python"})
+    assert r.text.startswith("The courses in my documents: ")
