@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from kb import lexicon, patterns
+from kb import aspects, lexicon, patterns
 from kb.extract import Finding, ParsedDocument, table_cells
 from kb.extract.course_names import AWARD, course_names
 from kb.read import Section
@@ -130,11 +130,16 @@ def _course_facts(sentence: str) -> Iterator[tuple]:
         yield "prepares_for", become.group("career"), sentence, {"other": become.group("career")}
 
 
+COURSE_CODE = re.compile(r"[A-Z]{2,4}")
+
+
 def _names_other_than_a_subject(run: list[str], after: Token | None) -> bool:
     """Capitalised words that are not a subject taught: a label ("Tuition:"), a course code ("ACC 101"), a
     place or a date ("Tucson, Arizona", "March")."""
-    if after is not None and (after.text == ":" or after.like_num):
-        return True
+    if after is not None and after.text == ":" and aspects.for_heading(" ".join(run)):
+        return True  # a label ("Tuition:"), not "Java: the core language"
+    if after is not None and after.like_num and len(run) == 1 and COURSE_CODE.fullmatch(run[0]):
+        return True  # "ACC 101", not "Python 3"
     return len(run) == 1 and lexicon.load().is_place_or_time(run[0])
 
 

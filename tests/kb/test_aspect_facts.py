@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kb import builder
+from kb import builder, patterns
+from kb.extract.courses import _names_other_than_a_subject
 
 pytestmark = pytest.mark.unit
 
@@ -28,3 +29,18 @@ def test_a_figure_stated_twice_keeps_who_reports_it() -> None:
     )
     pay = [f for f in builder.extract("cloud.md", text).findings if f.aspect == "pay"]
     assert [(f.value, f.reporter) for f in pay] == [("$128,000", "Nimbus Tech Salary Report")]
+
+
+@pytest.mark.parametrize(
+    ("text", "run", "not_a_subject"),
+    [
+        ("ACC 101", ["ACC"], True),
+        ("Python 3", ["Python"], False),
+        ("Tuition: $900", ["Tuition"], True),
+        ("Java: the core language", ["Java"], False),
+        ("Tucson, Arizona", ["Tucson"], True),
+    ],
+)
+def test_labels_course_codes_and_places_are_no_course_topics(text: str, run: list[str], not_a_subject: bool) -> None:
+    doc = patterns.tokens(text)
+    assert _names_other_than_a_subject(run, doc[len(run)]) is not_a_subject
