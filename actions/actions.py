@@ -130,10 +130,8 @@ class KnowledgeAction(Action, ABC):
             self.say(dispatcher, tracker, said_or_not(self.kb, [meant[0]], "provider", "that", words))
             return []
         if kind is None:  # no subject named or under discussion: a provider's policy, "which one?", or a search
-            kinds = ("provider", "career", "course")
-            named = [a for k in kinds for a in aspects.named(ask.words, k) if a.name not in aspects.GENERAL]
-            found = named + [a for k in kinds for a in aspects.asked(ask.words, k)]  # "price" over "apprentice"
-            return self.answer(question_for(found[0].name) if found else "general", dispatcher, tracker)
+            found = aspects.asked_of_any(ask.words, ("provider", "career", "course"))
+            return self.answer(question_for(found.name) if found else "general", dispatcher, tracker)
         for candidate in (kind, "provider"):
             if found := aspects.asked(ask.words, candidate):
                 return self.answer(question_for(found[0].name), dispatcher, tracker)
@@ -154,9 +152,9 @@ class AnswerAction(KnowledgeAction, ABC):
         ask = ask_from(tracker)
         kind = self.worded(ask.words)
         label = QUESTIONS[kind].label
-        named = list(dict.fromkeys(m for m in ask.entities.get("career", []) if self.kb.resolve(m, "career")))
-        if kind == "description" and len(named) > 1:  # "the difference between a UX designer and a researcher?"
-            return [event for mention in named for event in self.answer(kind, dispatcher, tracker, mention)]
+        named = {self.kb.resolve(m, "career") or m: m for m in ask.entities.get("career", [])}
+        if kind == "description" and len(named) > 1:  # "the difference between a nurse and a midwife?": each
+            return [event for mention in named.values() for event in self.answer(kind, dispatcher, tracker, mention)]
         other = {"career": "course", "course": "career"}.get(label or "")
         if (
             other

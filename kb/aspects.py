@@ -346,6 +346,14 @@ def asked(question: str, kind: str) -> list[Aspect]:
     return specific or found
 
 
+def asked_of_any(question: str, kinds: tuple[str, ...]) -> Aspect | None:
+    """What a question naming no subject asks, of any of these kinds: an aspect it names as a heading would
+    ("the price of the masonry pre-apprenticeship": price) before one it only uses a word of
+    ("apprentice": education)."""
+    by_heading = [a for k in kinds for a in named(question, k) if a.name not in GENERAL]
+    return next(iter(by_heading + [a for k in kinds for a in asked(question, k)]), None)
+
+
 def named(question: str, kind: str) -> list[Aspect]:
     """The aspects a question names in the words a heading would use ("salary", "qualities")."""
     return [a for a in of_subject(kind) if a.headings.search(question)]

@@ -271,6 +271,11 @@ def _briefest(facts: list[Fact]) -> list[Fact]:
     return [f for f in kept if (key := (f.subject_id, f.aspect, f.value)) not in seen and not seen.add(key)]
 
 
+def _written(word: str) -> re.Pattern[str]:
+    """A word or name as a text may write it: any case, perhaps plural."""
+    return re.compile(rf"\b{re.escape(word)}(?:s|es)?\b", re.I)
+
+
 def _particular(subject: str, question: str) -> set[str]:
     """The question's own words: not the subject's name, nor an aspect's words ("application" in "is there
     an application fee?"), nor words any job or course question uses ("job", "course")."""
@@ -344,21 +349,17 @@ class KnowledgeBase:
 
     def careers_with(self, fact: str) -> list[str]:
         """Careers that have a "salary" or "outlook" figure."""
-        aspect = {"salary": "pay", "outlook": "outlook"}[fact]
-        statement = (
-            select(Subject.name)
-            .join(Fact, Fact.subject_id == Subject.id)
-            .where(Fact.aspect == aspect, Fact.number.is_not(None), Subject.kind == "career")
-        )
-        return sorted(set(self._all(statement)))
+        return self.having("career", {"salary": "pay", "outlook": "outlook"}[fact], figures_only=True)
 
-    def having(self, kind: str, aspect: str) -> list[str]:
-        """The careers or courses the documents say something about under an aspect."""
+    def having(self, kind: str, aspect: str, figures_only: bool = False) -> list[str]:
+        """The careers or courses the documents say something about under an aspect (give a figure for)."""
         statement = (
             select(Subject.name)
             .join(Fact, Fact.subject_id == Subject.id)
             .where(Fact.aspect == aspect, Subject.kind == kind)
         )
+        if figures_only:
+            statement = statement.where(Fact.number.is_not(None))
         return sorted(set(self._all(statement)))
 
     def topics(self) -> list[str]:
@@ -471,7 +472,7 @@ class KnowledgeBase:
         asked about, ``course_named_in``)."""
         rows = self._facts("course", None)  # a course's name first: where a document first names it
         for word in sorted(self._distinctive(question)):
-            written = re.compile(rf"\b{re.escape(word)}(?:s|es)?\b", re.I)
+            written = _written(word)
             hits = [Text(r.subject.name, r.subject.name, _source(r)) for r in rows if written.search(r.subject.name)]
             hits += [
                 Text(r.subject.name, r.value, _source(r))
@@ -489,7 +490,7 @@ class KnowledgeBase:
     def course_named_in(self, question: str) -> str | None:
         """The one course whose name has a rare word of a question that names no course by its name ("the
         price of the masonry pre-apprenticeship")."""
-        rare = [re.compile(rf"\b{re.escape(w)}(?:s|es)?\b", re.I) for w in self._distinctive(question)]
+        rare = [_written(w) for w in self._distinctive(question)]
         found = {c for c in self.courses() if any(r.search(c) for r in rare)}
         return found.pop() if len(found) == 1 else None
 
@@ -720,7 +721,7 @@ class KnowledgeBase:
         rows = self._facts("course", None, "topics")
         hits = [Text(r.subject.name, r.value, _source(r)) for r in rows if normalize(r.value) == wanted]
         if not hits:
-            pattern = re.compile(rf"\b{re.escape(topic)}(?:s|es)?\b", re.I)
+            pattern = _written(topic)
             named = self._facts("course", None, "course_overview", "topics", "duration", "price")
             hits = [Text(r.subject.name, topic, _source(r)) for r in named if pattern.search(r.subject.name)]
             hits += [Text(r.subject.name, topic, _source(r)) for r in rows if pattern.search(r.sentence)]
@@ -768,7 +769,7 @@ class KnowledgeBase:
         if document is not None:
             passages = [p for p in passages if p[0].title == document]
         if naming is not None:
-            written = re.compile(rf"\b{re.escape(naming)}(?:s|es)?\b", re.I)
+            written = _written(naming)
             passages = [p for p in passages if written.search(p[0].sentence)]
             query -= set(_terms(naming))
         if subject is not None:

@@ -295,3 +295,13 @@ def test_a_course_the_words_name_wins_over_the_one_held(ask) -> None:
 def test_with_a_course_held_the_course_list_is_still_the_course_list(ask) -> None:
     r = ask("action_answer_courses", "what courses do you offer?", slots={"course": "Intro to Python"})
     assert r.text.startswith("The courses in my documents: ")
+
+
+def test_an_unknown_career_beside_a_known_one_is_said_to_be_missing(ask) -> None:
+    r = ask(
+        "action_answer_description",
+        "what is the difference between a UX designer and a banana farmer?",
+        {"career": ["UX designer", "banana farmer"]},
+    )
+    assert "UX designer shapes" in r.messages[0]["text"]
+    assert r.messages[1]["text"].startswith("I don't have “banana farmer” in my documents")

@@ -75,12 +75,18 @@ def test_a_question_naming_an_aspect_as_a_heading_would_puts_it_first() -> None:
     ]
 
 
-def test_an_aspect_with_none_of_its_own_names_the_aspects_next_to_it() -> None:
-    near = {a.name: a.near for a in aspects.ASPECTS}
-    assert all(n in near and n != name for name, names in near.items() for n in names)
-    assert near["tools"] == ("skills",) and near["licensing"] == ("certifications",)
+def test_an_aspect_answered_in_anothers_place_is_about_the_same_kind_of_subject() -> None:
+    for aspect in aspects.ASPECTS:
+        for name in aspect.near:
+            assert name != aspect.name and aspects.BY_NAME[name].subject == aspect.subject, (aspect.name, name)
 
 
 def test_a_dollar_figure_after_a_space_is_a_price_cue() -> None:
     sentence = "The academy offers a truck-driving course: 4 weeks of weekday training for $5,450."
     assert [a.name for a in aspects.in_sentence(sentence, "course")] == ["price", "duration"]
+
+
+def test_a_question_naming_no_subject_asks_the_aspect_it_names_outright() -> None:
+    found = aspects.asked_of_any("whats the price of the masonry pre-apprenticeship", ("provider", "career", "course"))
+    assert found is not None and found.name == "price"
+    assert aspects.asked_of_any("hello there", ("provider", "career", "course")) is None
