@@ -91,6 +91,11 @@ CONVERSATIONS = {
     "the careers known": [("which careers do you know about?", ["I know about 6 careers", "Database Architect"])],
     "highest paying": [("what is the highest paying job?", ["1. Software Developer", "$130,000"])],
     "not understood, and recorded": [("asdf qwerty zxcv", ["Sorry, I didn't understand"])],
+    "a keyboard mash is not a greeting or a goodbye": [
+        ("hjkl", ["Sorry, I didn't understand"]),
+        ("asdkjh qwe", ["Sorry, I didn't understand"]),
+        ("hi", ["!Sorry, I didn't understand"]),
+    ],
 }
 
 
