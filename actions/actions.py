@@ -17,6 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import replies
 from actions.answers import INTENT_QUESTIONS, OPTIONAL_SUBJECT, QUESTIONS, Ask, aspect_of, question_for, said_or_not
 from kb import aspects
+from kb.matching import asked_words
 from kb.query import KnowledgeBase
 
 SUBJECT_LABELS = ("career", "course", "topic")
@@ -124,7 +125,7 @@ class KnowledgeAction(Action, ABC):
         kind = named or (last.label if last and last.label in held else None) or next(iter(held), None)
         meant = self.kb.provider_meant(ask.text) if kind is None else None
         if meant:  # "does the college have student housing?": about the one college
-            words = ask.words.replace(meant[1], " ")
+            words = asked_words(ask.words, [meant[1]])
             if found := aspects.asked(words, "provider"):
                 return self.answer(question_for(found[0].name), dispatcher, tracker)
             self.say(dispatcher, tracker, said_or_not(self.kb, [meant[0]], "provider", "that", words))
@@ -160,7 +161,7 @@ class AnswerAction(KnowledgeAction, ABC):
             other
             and kind not in OPTIONAL_SUBJECT
             and not QUESTIONS[kind].default_to_main_career
-            and any(a.name not in aspects.GENERAL for a in aspects.asked(ask.words, other))
+            and aspects.specific(ask.words, other)
             and not ask.first(label)
             and not tracker.get_slot(label)
             and (ask.first(other) or tracker.get_slot(other))
@@ -176,12 +177,12 @@ class AnswerAction(KnowledgeAction, ABC):
         name as a heading would, over an intent they only share a word with ("what credentials can
         actuaries earn?": certifications, not pay)."""
         label = QUESTIONS[self.kind].label or ("career" if self.kind in BROAD else None)
-        found = aspects.asked(words, label) if label else []
-        if not found or found[0].name in aspects.GENERAL:
+        found = aspects.specific(words, label) if label else None
+        if found is None:
             return self.kind
         named = aspects.named(words, label)
-        if self.kind in BROAD or (found[0] in named and all(question_for(a.name) != self.kind for a in named)):
-            return question_for(found[0].name)
+        if self.kind in BROAD or (found in named and all(question_for(a.name) != self.kind for a in named)):
+            return question_for(found.name)
         return self.kind
 
 
@@ -206,9 +207,9 @@ class FollowUpAction(KnowledgeAction):
         ask, kb = ask_from(tracker), self.kb
         last = tracker.get_slot("question")
         named = [label for label in SUBJECT_LABELS if ask.first(label)]
-        asked = aspects.asked(ask.words, named[0]) if named and named[0] != "topic" else []
-        if asked and asked[0].name not in aspects.GENERAL:  # "the accounting program online?": its format
-            return self.answer(question_for(asked[0].name), dispatcher, tracker)
+        asked = aspects.specific(ask.words, named[0]) if named and named[0] != "topic" else None
+        if asked:  # "the accounting program online?": its format
+            return self.answer(question_for(asked.name), dispatcher, tracker)
         if last in QUESTIONS and QUESTIONS[last].label:
             label = QUESTIONS[last].label
             # "and the javascript one?" after a course question: a name tagged as a topic may be a course; one

@@ -346,6 +346,11 @@ def asked(question: str, kind: str) -> list[Aspect]:
     return specific or found
 
 
+def specific(question: str, kind: str) -> Aspect | None:
+    """The aspect a question asks about beyond "tell me about it" (overview, duties), if it asks one."""
+    return next((a for a in asked(question, kind) if a.name not in GENERAL), None)
+
+
 def asked_of_any(question: str, kinds: tuple[str, ...]) -> Aspect | None:
     """What a question naming no subject asks, of any of these kinds: an aspect it names as a heading would
     ("the price of the masonry pre-apprenticeship": price) before one it only uses a word of

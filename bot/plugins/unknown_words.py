@@ -44,6 +44,7 @@ class UnknownWordsGuard(GraphComponent):
 
     def __init__(self, model_storage: ModelStorage, resource: Resource, known: frozenset[str]) -> None:
         self._model_storage, self._resource, self.known = model_storage, resource, known
+        lexicon.load()  # WordNet is read when the model loads, not on a visitor's first message
 
     @classmethod
     def create(
