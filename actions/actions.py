@@ -283,7 +283,7 @@ class ListCareersAction(KnowledgeAction):
         return "action_answer_list_careers"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        self.say(dispatcher, tracker, replies.careers_known(self.kb.careers_by_document()))
+        self.say(dispatcher, tracker, replies.careers_known(self.kb.careers_by_document(), self.kb.groups()))
         return []
 
 

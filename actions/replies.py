@@ -396,12 +396,13 @@ def _about(subject: str | None, kind: str) -> str:
     return f" about {plural(subject) if kind == 'career' else 'the ' + subject}" if subject else ""
 
 
-def careers_known(by_document: dict[str, list[str]]) -> Reply:
-    if not by_document:
+def careers_known(by_document: dict[str, list[str]], groups: list[str]) -> Reply:
+    if not by_document and not groups:
         return Reply("My documents don't present any careers yet.")
     count = len({c for careers in by_document.values() for c in careers})
     lines = [f"I know about {count} careers, from {len(by_document)} document(s):"]
     lines += [f"{title}: {listing(careers)}." for title, careers in by_document.items()]
+    lines += [f"And {len(groups)} occupational group(s): {listing(groups)}."] if groups else []
     return Reply("\n".join(lines))
 
 

@@ -87,6 +87,9 @@ def parse(name: str, text: str) -> ParsedDocument:
     document = read.parse(text, Path(name).suffix)
     sections = document.sections
     own = _careers(sections)
+    titled = heading_career(document.title or "")
+    if titled in own and patterns.is_group_name(titled) and len(own) > 1:
+        own.remove(titled)  # "Teaching Careers" over three kinds of teacher: a page's title, not a subject
     return ParsedDocument(
         name=name,
         sections=sections,
@@ -122,17 +125,54 @@ def _careers(sections: list[Section]) -> list[str]:
     named = [t for h in sorted(headings) for t in patterns.career_titles(h)]
     named += _with_aspect(headings, named)
     led = [t for s in sections if _may_list_careers(s) for p in s.paragraphs if (t := patterns.lead_title(p.text))]
-    reported = [
-        t
-        for s in sections
-        for sentence in s.sentences
-        if (figures.find("money", sentence) or figures.find("percent", sentence))
-        and (t := patterns.sentence_lead_title(sentence))
-    ]
+    reported = [t for s in sections for sentence in s.sentences for t in _stated(sentence)]
     fuller = {  # "Mechanic (Diesel and Heavy Equipment)": sentences under it name the same career in full
         q.lower() for h in headings for t in patterns.career_titles(h) for q in patterns.defined_names(h, t)
     }
-    return sorted({t for t in named + led + reported if t.lower() not in fuller})
+    structural = {t for t in named + led if t.lower() not in fuller}
+    stated = {t for t in reported if t.lower() not in fuller} - structural
+    stated = {t for t in stated if not _same_head_form(t, structural) and not _longer_form(t, stated)}
+    return sorted(structural | stated)
+
+
+def _stated(sentence: str) -> list[str]:
+    """The occupations a sentence gives a figure for: the one it opens with, and those named before one of
+    its figures ("... chemical engineer pays the most, at $64,760, and environmental engineers rank second
+    at $53,450")."""
+    at = [f.start for kind in ("money", "percent") for f in figures.find(kind, sentence)]
+    if not at:
+        return []
+    lead = patterns.sentence_lead_title(sentence)
+    named = [
+        title
+        for start, _, title in patterns.occupation_mentions(sentence)
+        if start < max(at) and not careers.in_category(sentence, start)
+    ]
+    return ([lead] if lead else []) + named
+
+
+def _same_head_form(title: str, others: set[str]) -> bool:
+    """A title one of ``others`` ends with, or that ends with one of them: "Elementary School Teacher" in a
+    sentence of a page whose heading names "Kindergarten and Elementary School Teacher"."""
+    words = title.lower().split()
+    return any(
+        (shorter := min(words, other.lower().split(), key=len))
+        == max(words, other.lower().split(), key=len)[-len(shorter) :]
+        and len(shorter) >= 2
+        for other in others
+    )
+
+
+def _longer_form(title: str, found: set[str]) -> bool:
+    """A title that is another found title of two or more words with more words before it ("Airline Flight
+    Attendant" beside "Flight Attendant"): the same career, named in full once."""
+    words = title.lower().split()
+    return any(
+        len(other.split()) >= 2
+        and len(other.split()) < len(words)
+        and words[-len(other.split()) :] == other.lower().split()
+        for other in found
+    )
 
 
 def _with_aspect(headings: set[str], named: list[str]) -> list[str]:

@@ -138,6 +138,19 @@ def find(kind: str, text: str) -> list[Figure]:
     return found
 
 
+BARE = re.compile(rf"^\s*(?P<sign>[+\-−–])?(?P<n>{NUM})\s*$")
+
+
+def in_column(kind: str, cell: str) -> list[Figure]:
+    """A table cell that is a bare number ("15.9", "-2.1", "35,980") typed by its column, whose header says
+    what it measures ("Percent change", "Median wage"): as written, with the column's unit."""
+    match = BARE.match(cell)
+    if kind not in ("money", "percent", "count") or not match or (number := to_number(match.group("n"))) is None:
+        return []
+    sign = -1 if match.group("sign") and match.group("sign") != "+" else 1
+    return [Figure(cell.strip(), sign * number, None, UNITS[kind], match.start("n"), match.end(), None)]
+
+
 def _scale(text: str) -> float | None:
     for word, factor in (("million", 1e6), ("billion", 1e9), ("thousand", 1e3)):
         if word in text.lower():

@@ -55,6 +55,7 @@ class Lexicon:
     senses: dict[str, tuple[int, ...]]  # noun -> its synsets' offsets in data.noun, most frequent sense first
     irregular: dict[str, tuple[str, ...]]  # plural -> singulars ("women" -> "woman")
     occupations: frozenset[int]  # synsets under an occupation root
+    adjectives: frozenset[str] = frozenset()
     folder: Path = WORDNET_DIR
 
     def bases(self, word: str) -> list[str]:
@@ -66,8 +67,9 @@ class Lexicon:
         forms += [word[: -len(end)] + base for end, base in DETACHMENTS if word.endswith(end)]
         return [form for form in dict.fromkeys(forms) if form in self.senses]
 
-    def is_occupation(self, word: str) -> bool:
-        return any(self._is_occupation_base(base) for base in self.bases(word))
+    def is_occupation(self, word: str, commonest: int | None = None) -> bool:
+        """Whether one of the word's senses (or of its ``commonest`` few) is an occupation."""
+        return any(self._is_occupation_base(base, commonest) for base in self.bases(word))
 
     def singular(self, word: str) -> str:
         """The singular of a noun, in the word's own capitals ("Actuaries" -> "Actuary"); unknown words unchanged."""
@@ -79,6 +81,11 @@ class Lexicon:
             return base.upper()
         return base.capitalize() if word[0].isupper() else base
 
+    def may_describe(self, word: str) -> bool:
+        """Whether a word can stand before a noun as part of a name: WordNet has it as a noun or an adjective
+        ("environmental", "flight", "registered")."""
+        return bool(self.bases(word)) or word.lower() in self.adjectives
+
     def is_place_or_time(self, word: str) -> bool:
         """Whether a capitalised word names a place or a time ("Arizona", "Tucson", "March"): one of its
         senses is one, and none is anything but a place, a time, a natural object or a person."""
@@ -87,8 +94,8 @@ class Lexicon:
         }
         return bool(files & PLACE_OR_TIME) and files <= PLACE_OR_TIME | OTHER_PROPER_NAMES
 
-    def _is_occupation_base(self, base: str) -> bool:
-        return any(offset in self.occupations for offset in self.senses[base])
+    def _is_occupation_base(self, base: str, commonest: int | None = None) -> bool:
+        return any(offset in self.occupations for offset in self.senses[base][:commonest])
 
 
 PLACE_OR_TIME = frozenset({15, 28})  # lexicographer files noun.location, noun.time (lexnames(5))
@@ -105,7 +112,8 @@ def _lexfile(path: Path, offset: int) -> int:
 
 @lru_cache(maxsize=4)
 def load(folder: Path = WORDNET_DIR) -> Lexicon:
-    """WordNet's nouns from ``folder``, once per process (about a quarter of a second)."""
+    """WordNet's nouns (and which words are adjectives) from ``folder``, once per process (about a third of a
+    second)."""
     senses = _index(folder / "index.noun")
     irregular: dict[str, list[str]] = defaultdict(list)
     for line in (folder / "noun.exc").read_text(encoding="utf-8").splitlines():
@@ -116,6 +124,7 @@ def load(folder: Path = WORDNET_DIR) -> Lexicon:
         senses=senses,
         irregular={plural: tuple(s) for plural, s in irregular.items()},
         occupations=frozenset(_hyponyms(folder / "data.noun", roots)),
+        adjectives=frozenset(_index(folder / "index.adj")),
         folder=folder,
     )
 

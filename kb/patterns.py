@@ -16,7 +16,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from kb import lexicon
-from kb.vocabulary import CONNECTIVES, FUNCTION_WORDS, TITLE_LEADERS
+from kb.vocabulary import CONNECTIVES, FUNCTION_WORDS, GROUP_HEADS, NOT_TITLE_WORDS, PICKING_WORDS, TITLE_LEADERS
 
 QUALIFIERS = (
     "just over",
@@ -163,6 +163,93 @@ def capitalised_titles(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+WORD = re.compile(r"[A-Za-z][A-Za-z'’&-]*")
+PROSE_SENSES = 3
+MAX_MODIFIERS = 3  # words before an occupation noun in running text ("licensed practical nurses")
+NOT_NAME_WORDS = frozenset(
+    "such including like other more most many some these those all each every hire hires hiring hired employ "
+    "employs employing train trains help helps work works become becomes".split()
+)  # words that stand before a job noun in a sentence without naming it ("we hire welders")
+
+
+def occupation_mentions(text: str) -> list[tuple[int, int, str]]:
+    """Occupations named in running text, in any case: (start, end, singular title) of a run of up to
+    three describing words before an occupation noun ("airline flight attendants", "chemical engineer",
+    "environmental engineers") or a group's noun ("healthcare support occupations"); a bare occupation noun
+    counts only at the start of the text, as its subject ("Welders earn ..."). Describing words are those
+    WordNet has as nouns or adjectives, and abbreviations; not small words, not words that pick ("other",
+    "most"), not adverbs."""
+    words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+    found = []
+    i = taken = 0  # words before ``taken`` belong to a mention already found
+    while i < len(words):
+        group = words[i][2].lower() in GROUP_HEADS
+        if not (group or _occupation_word(words[i][2])):
+            i += 1
+            continue
+        last = i
+        while (
+            not group
+            and last + 1 < len(words)
+            and _adjacent(text, words[last], words[last + 1])
+            and _occupation_word(words[last + 1][2])
+        ):
+            last += 1
+        first = i
+        while (
+            first > taken
+            and i - first < MAX_MODIFIERS
+            and _adjacent(text, words[first - 1], words[first])
+            and _describes(words[first - 1][2])
+        ):
+            first -= 1
+        if first > 0 and _coordinated(text, words, first):
+            i = taken = last + 1
+            continue
+        span = [w for _, _, w in words[first : last + 1]]
+        named = " ".join(_capitalised(w, False) for w in span)
+        if group and is_group(span):
+            found.append((words[first][0], words[last][1], named))
+        elif not group and (len(span) >= 2 or words[first][0] == len(text) - len(text.lstrip())):
+            found.append((words[first][0], words[last][1], singular(named)))
+        i = taken = last + 1
+    return found
+
+
+def _coordinated(text: str, words: list[tuple[int, int, str]], first: int) -> bool:
+    """The mention is the last part of a title whose describing words are listed ("heating, air conditioning,
+    and refrigeration mechanics", "web and digital interface designers"), not a title of its own."""
+    before = text[: words[first][0]]
+    joined = re.search(r"(?:,|\b(?:and|or)\b|&)\s*$", before)
+    if not joined:
+        return False
+    previous = [w for w in words[:first] if w[1] <= joined.start() + 1]
+    return bool(previous) and not _occupation_word(previous[-1][2]) and _describes(previous[-1][2])
+
+
+def _occupation_word(word: str) -> bool:
+    """A noun that, written in a sentence, names a job: one of its three commonest senses is one ("officer",
+    "operator"; not "head", whose job sense is rare)."""
+    return (
+        word.isalpha()
+        and word.lower() not in NOT_TITLE_WORDS | NOT_NAME_WORDS
+        and lexicon.load().is_occupation(word, commonest=PROSE_SENSES)
+    )
+
+
+def _adjacent(text: str, left: tuple[int, int, str], right: tuple[int, int, str]) -> bool:
+    return not text[left[1] : right[0]].strip()
+
+
+def _describes(word: str) -> bool:
+    lower = word.lower()
+    return (
+        lower not in NOT_MODIFIERS | NOT_NAME_WORDS | PICKING_WORDS | NOT_TITLE_WORDS
+        and not lower.endswith("ly")
+        and (lexicon.load().may_describe(lower) or bool(abbreviation(word)))
+    )
+
+
 def career_title(heading: str) -> str | None:
     """The job title a heading is about, if it is only that ("Registered Nurses (RNs)", "ACTUARIES") or a
     question about it ("How much do UX designers make?"). A heading naming a career among other words
@@ -177,9 +264,31 @@ def career_title(heading: str) -> str | None:
         while first > 0 and _is_modifier(words[first - 1]):
             first -= 1
         words = words[first : heads[-1] + 1]
+    if is_group(words):
+        return " ".join(_capitalised(word, text.isupper()) for word in words)
     if not _is_title(words):
         return None
     return singular(" ".join(_capitalised(word, text.isupper()) for word in words))
+
+
+def is_group(words: list[str]) -> bool:
+    """An occupational group's name: a field's words before a group noun ("Healthcare Support Occupations",
+    "construction and extraction occupations", "skilled trades"); not a list's pick ("Related Careers",
+    "Top Jobs"). Groups are subjects as careers are; their names stay plural."""
+    if len(words) < 2 or len(words) > MAX_TITLE_WORDS or words[-1].lower() not in GROUP_HEADS:
+        return False
+    modifiers = [w.strip(",").lower() for w in words[:-1]]
+    if _is_title(words[:-1]):
+        return False  # "UX Designer Careers" are a career's
+    return (
+        modifiers[0] not in ("and", "&")
+        and all(_is_modifier(w) or w in ("and", "&") for w in modifiers)
+        and not any(w in PICKING_WORDS or w.endswith("est") for w in modifiers)
+    )
+
+
+def is_group_name(name: str) -> bool:
+    return is_group(name.split())
 
 
 def career_titles(heading: str) -> list[str]:
@@ -234,6 +343,8 @@ def sentence_lead_title(sentence: str) -> str | None:
         return None
     for text in (match.group("called"), match.group("lead")):
         words = (text or "").split()
+        if words and is_group(words):
+            return " ".join(_capitalised(w, False) for w in words)
         if words and _is_title(words):
             return singular(" ".join(_capitalised(w, False) for w in words))
     return None

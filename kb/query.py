@@ -17,7 +17,7 @@ from functools import cached_property
 from sqlalchemy import inspect, select
 from sqlalchemy.exc import DatabaseError
 
-from kb import aspects, db, figures
+from kb import aspects, db, figures, patterns
 from kb.matching import Term, Vocabulary, normalize
 from kb.read import INTRODUCTION
 from kb.schema import Alias, Document, Fact, Passage, Subject
@@ -336,7 +336,12 @@ class KnowledgeBase:
         return self._all(statement.order_by(*order))
 
     def careers(self) -> list[str]:
-        return self._subjects("career", Subject.name)
+        """Careers, not occupational groups."""
+        return [n for n in self._subjects("career", Subject.name) if not patterns.is_group_name(n)]
+
+    def groups(self) -> list[str]:
+        """Occupational groups ("Healthcare Support Occupations"): asked about as careers are, listed apart."""
+        return [n for n in self._subjects("career", Subject.name) if patterns.is_group_name(n)]
 
     def courses(self) -> list[str]:
         """Courses, a document's own program (its title) before the classes named in it."""
@@ -370,7 +375,7 @@ class KnowledgeBase:
     @cached_property
     def vocabulary(self) -> Vocabulary:
         """Every name the KB knows, with its aliases: careers, courses, topics, skill kinds, metrics."""
-        terms = [Term(n, n, "career") for n in self.careers()]
+        terms = [Term(n, n, "career") for n in self.careers() + self.groups()]
         terms += [Term(n, n, "course") for n in self.courses()]
         terms += [Term(t, t, "topic") for t in self.topics()]
         known = {t.canonical for t in terms}
@@ -451,7 +456,8 @@ class KnowledgeBase:
         return [a.name for a in aspects.ASPECTS if a.name in found]
 
     def careers_by_document(self) -> dict[str, list[str]]:
-        """The careers each document is about, by document title, documents in the order they were read."""
+        """The careers each document is about (not its groups), by document title, documents in the order
+        they were read."""
         statement = (
             select(Document.title, Subject.name)
             .join(Fact, Fact.document_id == Document.id)
@@ -463,7 +469,8 @@ class KnowledgeBase:
         with self._session() as session:
             found: dict[str, list[str]] = {}
             for title, name in session.execute(statement):
-                found.setdefault(title, []).append(name)
+                if not patterns.is_group_name(name):
+                    found.setdefault(title, []).append(name)
         return found
 
     def topic_asked(self, question: str) -> tuple[str, list[Text]] | None:

@@ -24,6 +24,17 @@ FUNCTION_WORDS = CONNECTIVES | frozenset(
 )
 """Words that never start or end a name, and that a search for the words of a question ignores."""
 
+GROUP_HEADS = frozenset("occupations jobs careers professions professionals trades".split())
+"""Plural nouns that make a field's name into an occupational group ("healthcare support occupations")."""
+
+PICKING_WORDS = frozenset(
+    "top best worst related similar other more most these those all many some several following popular "
+    "common new good great hot future your our their my its high-paying highest-paying well-paying "
+    "best-paying top-paying in-demand fastest-growing growing paying entry-level available open".split()
+)
+"""Words that say which jobs a list picks ("the best jobs", "related careers"), not which field they
+are in: a group's name has none of them."""
+
 TITLE_LEADERS = frozenset("A An The Any Every Like As To For Many Some Both Each Our Your Become Learn".split())
 """Capitalised words that may stand before a job title in a sentence without being part of it."""
 

@@ -267,7 +267,7 @@ def _facts(
         "sentence": sentence,
         "placed": placed,
     }
-    found = _figures(aspect, value)
+    found = _figures(aspect, value) or (figures.in_column(aspect.figure, value) if context else [])
     if not found:
         yield Finding(value=value, reporter=reporter or figures.reporter(sentence), **base)
         return

@@ -42,6 +42,12 @@ FOLLOW_ON = re.compile(r"^(They|Their|These|Instead, they|This includes)\b")
 RELATED_GROUP = re.compile(r"\b(related|similar|other)\s+(careers|jobs|roles|paths)\b", re.I)
 
 
+def in_category(sentence: str, start: int) -> bool:
+    """Whether a name at ``start`` is part of the category a statistics agency files a career under
+    ("places this job in the category of Software Developers, Quality Assurance Analysts, and Testers")."""
+    return any(m.start("cat") <= start < m.end("cat") for rx in CATEGORY for m in rx.finditer(sentence))
+
+
 def extract(doc: ParsedDocument) -> Iterator[Finding]:
     for section in doc.sections:
         found = doc.section_subject(section, fallback=False)

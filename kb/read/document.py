@@ -43,6 +43,13 @@ class Document:
     sections: list[Section]
 
 
+def table_row(header: list[str], cells: list[str]) -> str:
+    """A table row as every reader writes it: "Header: cell; Header: cell" (a cell with no header alone),
+    so each cell keeps the column it is in and the row it belongs to; empty cells and dashes are left out."""
+    pairs = zip(header + [""] * (len(cells) - len(header)), cells, strict=False)
+    return "; ".join(f"{name}: {text}" if name else text for name, text in pairs if text and text not in "-–—")
+
+
 def paragraph(text: str) -> Paragraph:
     """A paragraph split into sentences by the shared spaCy sentencizer."""
     sentences = [s.text.strip() for s in patterns.nlp()(text).sents if s.text.strip()]

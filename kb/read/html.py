@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import zip_longest
 from typing import NamedTuple
 
 from bs4 import BeautifulSoup
 from bs4.element import NavigableString, PageElement, PreformattedString, Tag
 
-from kb.read.document import INTRODUCTION, Document, Outline, Section, paragraph
+from kb.read.document import INTRODUCTION, Document, Outline, Section, paragraph, table_row
 
 DROPPED = {"script", "style", "noscript", "template", "nav", "aside", "form"}
 PAGE_ENDS = {"header", "footer"}  # the site's, unless inside a landmark: then they belong to its content
@@ -139,8 +138,7 @@ def _rows(table: Tag) -> Iterator[str]:
         if cells and all(cell.name == "th" for cell in cells):
             header = texts
             continue
-        pairs = zip_longest(header, texts, fillvalue="")
-        if line := "; ".join(f"{name}: {text}" if name else text for name, text in pairs if text):
+        if line := table_row(header, texts):
             yield line
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from kb import patterns
+from kb.read import columns
 from kb.read.document import INTRODUCTION, Document, Outline, Section, paragraph
 from kb.vocabulary import CONNECTIVES
 
@@ -125,9 +126,25 @@ def split_blocks(text: str) -> list[str]:
     return blocks
 
 
+class TableRow(str):
+    """A table's row ("Header: cell; Header: cell"): a paragraph of its own, never a heading."""
+
+
+def _blocks(text: str) -> list[str]:
+    """Headings, paragraphs and table rows, in order; promotions ("Learn more") are left out."""
+    blocks: list[str] = []
+    for part in columns.split(text):
+        blocks += [TableRow(row) for row in part] if isinstance(part, list) else split_blocks(part)
+    return [b for b in blocks if not PROMOTION.search(b)]
+
+
+def _heads(block: str) -> bool:
+    return is_heading(block) and not isinstance(block, TableRow)
+
+
 def read(text: str) -> Document:
     """Sections in document order; text before the first heading is the introduction."""
-    blocks = [b for b in split_blocks(text) if not PROMOTION.search(b)]
+    blocks = _blocks(text)
     sections: list[Section] = []
     outline = Outline()
     title: str | None = None
@@ -135,11 +152,12 @@ def read(text: str) -> Document:
     group_level = 0
     group_of_careers = False
     for i, block in enumerate(blocks):
-        block = _numbered_heading(blocks, i) or block
-        if is_heading(block) and not _follows_label(blocks, i):
+        if not isinstance(block, TableRow):
+            block = _numbered_heading(blocks, i) or block
+        if _heads(block) and not _follows_label(blocks, i):
             level = 1 if title is None else 2 if _is_caps_line(block) else 3
             title = title or block
-            if i + 1 < len(blocks) and is_heading(blocks[i + 1]):
+            if i + 1 < len(blocks) and _heads(blocks[i + 1]):
                 group, group_level = block, level
                 group_of_careers = patterns.is_career_title(blocks[i + 1])
                 outline.enter(block, level)

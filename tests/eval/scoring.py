@@ -1,8 +1,9 @@
 """How a visitor's conversation with the bot is scored (the format is described in tests/CORPUS.md).
 
 A conversation passes when every turn does: each expected phrase is in the reply, no forbidden phrase
-is, a turn about a career or course names it, a turn about what no document has (a career, or an aspect)
-gets "I don't have …" or "My documents don't …" and no figure, and no reply holds a figure that no document contains.
+is, a turn about a career or course names it and quotes no figure that only other subjects have, a turn
+about what no document has (a career, or an aspect) gets "I don't have …" or "My documents don't …" and
+no figure, and no reply holds a figure that no document contains.
 """
 
 from __future__ import annotations
@@ -36,15 +37,13 @@ class Conversation:
     turns: list[Turn]
 
 
-def load(folder: Path) -> list[Conversation]:
-    """The conversations of every document in ``folder`` (not its sub-folders)."""
-    found = []
-    for path in sorted(folder.glob("*.yml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for conversation in data["conversations"]:
-            turns = [Turn(**turn) for turn in conversation["turns"]]
-            found.append(Conversation(data["document"], conversation["name"], turns))
-    return found
+def load_file(path: Path) -> list[Conversation]:
+    """The conversations of one document's file."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [
+        Conversation(data["document"], conversation["name"], [Turn(**turn) for turn in conversation["turns"]])
+        for conversation in data["conversations"]
+    ]
 
 
 def figures_in(text: str) -> set[str]:
@@ -69,7 +68,39 @@ def _names(reply: str, subject: str) -> bool:
     return normalize(subject) in normalize(reply)
 
 
-def failures(turn: Turn, reply: str, known_figures: set[str]) -> list[str]:
+@dataclass
+class Owners:
+    """Whose figures are whose, by the gold tables: to tell a reply that quotes another subject's figure."""
+
+    by_figure: dict[str, set[str]] = field(default_factory=dict)  # figure -> subjects given it (normalized)
+    near: dict[str, set[str]] = field(default_factory=dict)  # subject -> every figure of its documents
+
+    def add(self, gold: dict, text: str) -> None:
+        """One document's gold table and text."""
+        for fact in gold["facts"]:
+            for figure in figures_in(str(fact["value"])):
+                self.by_figure.setdefault(figure, set()).add(normalize(fact["subject"]))
+        for key in ("careers", "groups", "courses", "providers"):
+            for subject in gold.get(key) or []:
+                self.near.setdefault(normalize(subject["name"]), set()).update(figures_in(text))
+
+    def wrong_subject(self, turn: Turn, reply: str) -> list[str]:
+        """Figures a reply about one subject gives that the gold tables give only to other subjects, that its
+        own documents do not have, and whose owners the reply does not name."""
+        if not turn.subject or turn.unknown:
+            return []
+        asked, said = normalize(turn.subject), normalize(reply)
+        return [
+            f"wrong subject: {figure} is {sorted(others)[0]!r}'s"
+            for figure in sorted(figures_in(reply))
+            if (others := self.by_figure.get(figure, set()))
+            and asked not in others
+            and figure not in self.near.get(asked, set())
+            and not any(o in said for o in others)
+        ]
+
+
+def failures(turn: Turn, reply: str, known_figures: set[str], owners: Owners | None = None) -> list[str]:
     """What is wrong with one reply; empty when it passes."""
     wrong = [f"missing {p!r}" for p in turn.expect if not _contains(reply, p)]
     wrong += [f"has forbidden {p!r}" for p in turn.forbid if _contains(reply, p)]
@@ -77,6 +108,7 @@ def failures(turn: Turn, reply: str, known_figures: set[str]) -> list[str]:
         wrong.append(f"does not name {turn.subject!r}")
     if turn.unknown and (not NOT_FOUND.search(reply) or figures_in(reply)):
         wrong.append("does not say the documents lack it, or gives a figure")
+    wrong += owners.wrong_subject(turn, reply) if owners else []
     invented = figures_in(reply) - known_figures
     if invented:
         wrong.append(f"figures in no document: {sorted(invented)}")

@@ -1,23 +1,63 @@
-"""The bot on the whole test corpus: every document of tests/documents (its top level and heldout/) and
-the shipped documents, built into a folder of their own. Used by `make eval` and the benchmark."""
+"""The test corpus (tests/CORPUS.md) and the bot on it.
+
+Four parts: the documents the team wrote (``tests/documents``, held-out ones in ``heldout/``) and real
+public career pages (``tests/documents/real``, held-out ones in ``real/heldout/``). Each document has a
+gold table (``gold/<name>.yml`` beside its part) and visitor conversations
+(``tests/eval/conversations/…/<name>.yml``). The shipped documents count with the written tuning part.
+Used by ``make eval``, the gold-fact tests and the benchmark.
+"""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
+import yaml
+
 from bot import settings
 from kb import builder
 from kb.query import KnowledgeBase
 
-CORPUS = settings.ROOT / "tests" / "documents"  # its held-out documents are in a folder of their own
+CORPUS = settings.ROOT / "tests" / "documents"
+REAL = CORPUS / "real"
+CONVERSATIONS = settings.ROOT / "tests" / "eval" / "conversations"
 SHIPPED_DOCUMENTS = settings.ROOT / "kb" / "documents"
+SUFFIXES = (".txt", ".md", ".html")
+PARTS = {"tuning": CORPUS, "held out": CORPUS / "heldout", "real": REAL, "real held out": REAL / "heldout"}
+"""Each part's documents folder; held-out documents are never read while the reader is tuned."""
 
 
-def documents() -> list[Path]:
-    """Every document of the test corpus, held-out ones included, and the shipped documents."""
-    paths = [p for folder in (CORPUS, CORPUS / "heldout") for p in sorted(folder.glob("*")) if p.is_file()]
-    return paths + sorted(SHIPPED_DOCUMENTS.glob("*.txt"))
+def documents(part: str | None = None) -> list[Path]:
+    """The documents of one part (the written tuning part includes the shipped documents), or of all."""
+    if part is None:
+        return [p for name in PARTS for p in documents(name)]
+    found = sorted(p for p in PARTS[part].glob("*") if p.is_file() and p.suffix in SUFFIXES)
+    return found + (sorted(SHIPPED_DOCUMENTS.glob("*.txt")) if part == "tuning" else [])
+
+
+def part_of(document: Path) -> str:
+    """The part a document is in; the shipped documents count with the written tuning part."""
+    return next((name for name, folder in PARTS.items() if document.resolve().parent == folder), "tuning")
+
+
+def _is_real(document: Path) -> bool:
+    return part_of(document).startswith("real")
+
+
+def _held(document: Path) -> str:
+    return "heldout" if part_of(document).endswith("held out") else ""
+
+
+def gold_path(document: Path) -> Path:
+    return (REAL if _is_real(document) else CORPUS) / "gold" / _held(document) / f"{document.name}.yml"
+
+
+def gold(document: Path) -> dict:
+    return yaml.safe_load(gold_path(document).read_text(encoding="utf-8"))
+
+
+def conversations_path(document: Path) -> Path:
+    return CONVERSATIONS / ("real" if _is_real(document) else "") / _held(document) / f"{document.name}.yml"
 
 
 def build(build_dir: Path, paths: list[Path]) -> dict[str, str]:
