@@ -87,16 +87,17 @@ def parse(name: str, text: str) -> ParsedDocument:
     document = read.parse(text, Path(name).suffix)
     sections = document.sections
     own = _careers(sections)
-    titled = heading_career(document.title or "")
-    if titled in own and patterns.is_group_name(titled) and len(own) > 1:
-        own.remove(titled)  # "Teaching Careers" over three kinds of teacher: a page's title, not a subject
+    title_career = heading_career(document.title or "")
+    if title_career in own and patterns.is_group_name(title_career) and len(own) > 1:
+        own.remove(title_career)  # "Teaching Careers" over three kinds of teacher: a page's title, not a subject
     return ParsedDocument(
         name=name,
         sections=sections,
         known_careers=own,
-        main_career=_main_career(document.title, sections),
+        main_career=_main_career(document.title, sections) or _named_in_title(document.title, own),
         title=document.title,
         careers=own,
+        titled=document.marked or bool(sections and sections[0].heading != INTRODUCTION),
     )
 
 
@@ -109,10 +110,10 @@ def extract(name: str, text: str) -> Extracted:
 
 
 def _title(name: str, doc: ParsedDocument) -> str:
-    """What replies call a document: the heading it opens with (an operator sets a title by starting the
-    document with one), else its file name in words ("back-end-developer-careers.txt": "Back End
-    Developer Careers"); visitors never see a file name."""
-    if doc.title and doc.sections and doc.sections[0].heading != INTRODUCTION:
+    """What replies call a document: its marked title (a web page's <h1>) or the heading it opens with (an
+    operator sets a title by starting the document with one), else its file name in words
+    ("back-end-developer-careers.txt": "Back End Developer Careers"); visitors never see a file name."""
+    if doc.title and doc.titled:
         return doc.title
     words = re.split(r"[\s_-]+", Path(name).stem)
     return " ".join(w if w.isupper() else w.capitalize() for w in words if w)
@@ -202,6 +203,13 @@ def _main_career(title: str | None, sections: list[Section]) -> str | None:
     if titles and titles[0][0] == 0:
         return titles[0][2]
     return None
+
+
+def _named_in_title(title: str | None, careers: list[str]) -> str | None:
+    """The one career of the document that its title names among other words ("Starting Pay for Flight
+    Attendants")."""
+    named = {t for _, _, t in patterns.occupation_mentions(title or "") if t in careers}
+    return named.pop() if len(named) == 1 else None
 
 
 def build(documents_dir: Path, url: str, workers: int | None = None) -> BuildReport:

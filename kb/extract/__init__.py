@@ -74,6 +74,7 @@ class ParsedDocument:
     title: str | None = None  # the document's title heading
     careers: list[str] = field(default_factory=list)  # the careers this document itself presents
     main_career: str | None = None
+    titled: bool = False  # the title is the document's own (a marked title, or the heading it opens with)
 
     def __post_init__(self) -> None:
         names = sorted(set(self.known_careers) | set(self.careers), key=len, reverse=True)

@@ -41,6 +41,7 @@ class Section:
 class Document:
     title: str | None  # the first top-level heading, or else the first heading
     sections: list[Section]
+    marked: bool = False  # the title is marked as the page's own (an <h1>), not merely the first heading
 
 
 def table_row(header: list[str], cells: list[str]) -> str:

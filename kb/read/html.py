@@ -23,8 +23,12 @@ PAGE_ENDS = {"header", "footer"}  # the site's, unless inside a landmark: then t
 LANDMARKS = {"article", "aside", "main", "nav", "section"}
 KEPT = {"html", "body", "main", "article"}  # the content itself, whatever its class says ("has-cookie-banner")
 CHROME_WORDS = {
-    "breadcrumb", "breadcrumbs", "consent", "cookie", "cookies", "gdpr", "menu", "nav", "navbar", "navigation"
+    "breadcrumb", "breadcrumbs", "consent", "cookie", "cookies", "gdpr", "menu", "nav", "navbar", "navigation",
+    "sidebar", "share", "sharing", "social", "newsletter", "subscribe", "toolbar", "masthead", "skip", "advert",
+    "ad", "ads", "promo",
 }  # fmt: skip
+MENU_ITEM_WORDS = 6  # a list whose every item is one link this short is a menu of the site, not content
+QUESTION = re.compile(r"^(?:\d+[.)]\s+)?[A-Z][^?]{3,150}\?$")
 CHROME_ROLES = {"navigation", "menu", "menubar", "banner", "contentinfo", "complementary"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 TEXT_BLOCKS = {"p", "li", "dd"}
@@ -46,7 +50,7 @@ def read(text: str) -> Document:
     for element in soup.find_all(_is_chrome):
         if not element.decomposed:  # not already gone with an enclosing element
             element.decompose()
-    blocks = list(_blocks(soup.body or soup))
+    blocks = _questions_as_headings(list(_blocks(soup.body or soup)))
     headings = [b for b in blocks if b.level]
     title = next((b.text for b in headings if b.level == 1), headings[0].text if headings else None)
     sections: list[Section] = []
@@ -60,22 +64,57 @@ def read(text: str) -> Document:
         if not sections:
             sections.append(Section(heading=INTRODUCTION, group=None))
         sections[-1].paragraphs.append(paragraph(block.text))
-    return Document(title=title, sections=[s for s in sections if s.paragraphs])
+    marked = any(b.level == 1 for b in headings)
+    return Document(title=title, sections=[s for s in sections if s.paragraphs], marked=marked)
+
+
+def _questions_as_headings(blocks: list[Block]) -> list[Block]:
+    """FAQ pages head each answer with its question, often as a plain paragraph: a question followed by a
+    paragraph that is not one is a heading, a level below the heading before it."""
+    level = 1
+    out = []
+    for i, block in enumerate(blocks):
+        following = blocks[i + 1] if i + 1 < len(blocks) else None
+        if (
+            not block.level
+            and QUESTION.match(block.text)
+            and following is not None
+            and not following.level
+            and not QUESTION.match(following.text)
+        ):
+            block = Block(block.text, min(level + 1, 6))
+        elif block.level:
+            level = block.level
+        out.append(block)
+    return out
 
 
 def _is_chrome(tag: Tag) -> bool:
-    """Page furniture around the content: scripts, navigation, site header and footer, cookie banners."""
+    """Page furniture around the content: scripts, navigation, site header and footer, cookie banners,
+    sidebars and sharing boxes, and lists that are only short links (a site's menus)."""
     if tag.name in PAGE_ENDS:
         return tag.find_parent(LANDMARKS) is None
     if tag.name in DROPPED:
         return True
     if tag.name in KEPT:
         return False
+    if tag.name in ("ul", "ol") and _is_menu(tag):
+        return True
     if str(tag.get("role", "")).lower() in CHROME_ROLES:
         return True
     described = " ".join([str(tag.get("id", "")), *tag.get("class", []), str(tag.get("aria-label", ""))])
     words = {w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", described)}
     return bool(words & CHROME_WORDS)
+
+
+def _is_menu(tag: Tag) -> bool:
+    items = tag.find_all("li", recursive=False)
+    return len(items) >= 2 and all(
+        (link := item.find("a")) is not None
+        and _text(link) == _text(item)
+        and 0 < len(_text(item).split()) <= MENU_ITEM_WORDS
+        for item in items
+    )
 
 
 def _blocks(node: Tag) -> Iterator[Block]:
@@ -138,7 +177,9 @@ def _rows(table: Tag) -> Iterator[str]:
         if cells and all(cell.name == "th" for cell in cells):
             header = texts
             continue
-        if line := table_row(header, texts):
+        if not header and len(cells) >= 2 and cells[0].name == "th":  # a row headed by its label
+            yield f"{texts[0]}: {' '.join(t for t in texts[1:] if t)}"
+        elif line := table_row(header, texts):
             yield line
 
 

@@ -69,11 +69,12 @@ def _names(reply: str, subject: str) -> bool:
 
 
 @dataclass
-class Owners:
+class GoldIndex:
     """Whose figures are whose, by the gold tables: to tell a reply that quotes another subject's figure."""
 
     by_figure: dict[str, set[str]] = field(default_factory=dict)  # figure -> subjects given it (normalized)
     near: dict[str, set[str]] = field(default_factory=dict)  # subject -> every figure of its documents
+    names: dict[str, set[str]] = field(default_factory=dict)  # subject -> the names it goes by (normalized)
 
     def add(self, gold: dict, text: str) -> None:
         """One document's gold table and text."""
@@ -83,6 +84,13 @@ class Owners:
         for key in ("careers", "groups", "courses", "providers"):
             for subject in gold.get(key) or []:
                 self.near.setdefault(normalize(subject["name"]), set()).update(figures_in(text))
+                called = [subject["name"], *(subject.get("variants") or [])]
+                self.names.setdefault(normalize(subject["name"]), set()).update(normalize(n) for n in called)
+
+    def named(self, reply: str, subject: str) -> bool:
+        """Whether a reply names a subject, by any name its gold table gives it."""
+        said = normalize(reply)
+        return any(name in said for name in self.names.get(normalize(subject), {normalize(subject)}))
 
     def wrong_subject(self, turn: Turn, reply: str) -> list[str]:
         """Figures a reply about one subject gives that the gold tables give only to other subjects, that its
@@ -100,15 +108,16 @@ class Owners:
         ]
 
 
-def failures(turn: Turn, reply: str, known_figures: set[str], owners: Owners | None = None) -> list[str]:
+def failures(turn: Turn, reply: str, known_figures: set[str], gold: GoldIndex | None = None) -> list[str]:
     """What is wrong with one reply; empty when it passes."""
     wrong = [f"missing {p!r}" for p in turn.expect if not _contains(reply, p)]
     wrong += [f"has forbidden {p!r}" for p in turn.forbid if _contains(reply, p)]
-    if turn.subject and not turn.unknown and not _names(reply, turn.subject):
+    named = gold.named(reply, turn.subject) if gold and turn.subject else _names(reply, turn.subject or "")
+    if turn.subject and not turn.unknown and not named:
         wrong.append(f"does not name {turn.subject!r}")
     if turn.unknown and (not NOT_FOUND.search(reply) or figures_in(reply)):
         wrong.append("does not say the documents lack it, or gives a figure")
-    wrong += owners.wrong_subject(turn, reply) if owners else []
+    wrong += gold.wrong_subject(turn, reply) if gold else []
     invented = figures_in(reply) - known_figures
     if invented:
         wrong.append(f"figures in no document: {sorted(invented)}")

@@ -50,11 +50,13 @@ def recall(tmp: Path, part: str) -> tuple[float, dict[str, str], list[str]]:
     rows = cited(url)
     per_document, hits, total = {}, 0, 0
     for document in corpus.documents(part):
-        facts = corpus.gold(document)["facts"]
+        gold = corpus.gold(document)
+        facts, names = gold["facts"], corpus.names(gold)
         found = sum(
             any(
                 squash(f["value"]) in sentence
-                for sentence in rows[(document.name, normalize(f["subject"]), f["aspect"])]
+                for name in names.get(f["subject"], {normalize(f["subject"])})
+                for sentence in rows[(document.name, name, f["aspect"])]
             )
             for f in facts
         )
@@ -78,15 +80,16 @@ def test_gold_fact_recall_does_not_fall(part: str, tmp_path: Path) -> None:
 def misattributed(url: str, part: str) -> list[str]:
     """Figures the KB gives to a subject when the gold table gives them only to others: a figure about the
     wrong career (or course) is the worst answer the bot can give."""
-    golds = {d.name: corpus.gold(d)["facts"] for d in corpus.documents(part)}
+    golds = {d.name: corpus.gold(d) for d in corpus.documents(part)}
     wrong = []
     with Session(create_engine(url, future=True)) as session:
         for fact in session.execute(select(Fact).where(Fact.number.is_not(None))).scalars():
-            value = squash(fact.value)
+            value, gold = squash(fact.value), golds.get(fact.document.name, {"facts": []})
             owners = {
-                normalize(g["subject"])
-                for g in golds.get(fact.document.name, [])
+                name
+                for g in gold["facts"]
                 if g["aspect"] == fact.aspect and value in squash(g["value"])
+                for name in corpus.names(gold).get(g["subject"], {normalize(g["subject"])})
             }
             if owners and normalize(fact.subject.name) not in owners:
                 wrong.append(f"{fact.document.name}: {fact.value} ({fact.aspect}) on {fact.subject.name}")

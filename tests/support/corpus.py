@@ -16,6 +16,7 @@ import yaml
 
 from bot import settings
 from kb import builder
+from kb.matching import normalize
 from kb.query import KnowledgeBase
 
 CORPUS = settings.ROOT / "tests" / "documents"
@@ -54,6 +55,15 @@ def gold_path(document: Path) -> Path:
 
 def gold(document: Path) -> dict:
     return yaml.safe_load(gold_path(document).read_text(encoding="utf-8"))
+
+
+def names(gold: dict) -> dict[str, set[str]]:
+    """Each subject of a gold table -> the names it goes by there (its own and its variants), normalized."""
+    return {
+        subject["name"]: {normalize(n) for n in [subject["name"], *(subject.get("variants") or [])]}
+        for key in ("careers", "groups", "courses", "providers")
+        for subject in gold.get(key) or []
+    }
 
 
 def conversations_path(document: Path) -> Path:
