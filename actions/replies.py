@@ -83,13 +83,15 @@ def dollars(amount: float) -> str:
     return f"${amount:,.0f}" if amount == int(amount) else f"${amount:,.2f}"
 
 
-def per(period: str) -> str:
-    return f"{'an' if period[0] in 'aeiouh' else 'a'} {period}"  # "an hour", "a year"
+def per(period: str | None) -> str:
+    """ " an hour", " a year"; nothing when the document does not say what a figure is per."""
+    return f" {'an' if period[0] in 'aeiouh' else 'a'} {period}" if period else ""
 
 
 def money(fact: SalaryFact) -> str:
-    amount = dollars(fact.amount) + (f" to {dollars(fact.high)}" if fact.high else "")
-    return f"{fact.qualifier} {amount}" if fact.qualifier else amount
+    """The figure as the document writes it ("$16-22"), else from its number, after its hedge ("about")."""
+    amount = fact.written or (dollars(fact.amount) + (f" to {dollars(fact.high)}" if fact.high else ""))
+    return f"{fact.qualifier} {amount}" if fact.qualifier and not amount.lower().startswith(fact.qualifier) else amount
 
 
 def salary(career: str, facts: list[SalaryFact], comparisons: list[SalaryComparisonFact], known: list[str]) -> Reply:
@@ -99,7 +101,7 @@ def salary(career: str, facts: list[SalaryFact], comparisons: list[SalaryCompari
             stat = f" on {f.statistic}" if f.statistic == "average" else (f" ({f.statistic})" if f.statistic else "")
             org = f", according to {f.source_org}" if f.source_org else ""
             when = f" ({f.as_of})" if f.as_of else ""
-            lines.append(f"{plural(career)} earn {money(f)} {per(f.period)}{stat}{org}{when}.")
+            lines.append(f"{plural(career)} earn {money(f)}{per(f.period)}{stat}{org}{when}.")
         return Reply(
             " ".join(lines) + "\n" + cite(*(f.source for f in facts[:MAX_SHOWN])), career_buttons(career, "ask_salary")
         )
@@ -214,7 +216,7 @@ def comparison(result: Comparison, first: str, second: str, statements: list[Sal
 
 
 def salary_line(f: SalaryFact) -> str:
-    return f"{plural(f.career)}: {money(f)} {per(f.period)}."
+    return f"{plural(f.career)}: {money(f)}{per(f.period)}."
 
 
 NO_PROVIDER = "My documents don't say who runs the courses."
@@ -321,7 +323,7 @@ def figure(f: FactView) -> str:
     if f.hedge and not value.lower().startswith(f.hedge):
         value = f"{f.hedge} {value}"
     if f.period and f.aspect == "pay" and not re.search(r"\b(?:a|per|an)\s+\w+$", value):
-        value += f" {per(f.period)}"
+        value += per(f.period)
     notes = [n for n in (f.qualifier, f.horizon, f.pace) if n]
     said = ", ".join(n for n in (f.reporter, f.as_of) if n)
     if said:

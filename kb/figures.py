@@ -50,11 +50,16 @@ PATTERNS: dict[str, re.Pattern[str]] = {
 UNITS = {"money": "USD", "percent": "percent", "count": "count", "sessions": "sessions"}
 
 PERIODS = (
-    ("hour", re.compile(r"\b(?:per|an|each|a)\s+hour\b|\bhourly\b|/\s?h(?:ou)?r\b", re.I)),
+    (
+        "hour",
+        re.compile(
+            r"\b(?:per|an|each|a)\s+(?:flight\s+|billable\s+|working\s+)?hour\b|\bhourly\b|/\s?h(?:ou)?r\b", re.I
+        ),
+    ),
     ("credit hour", re.compile(r"\bper credit(?: hour)?\b", re.I)),
     ("week", re.compile(r"\b(?:per|a|each)\s+week\b|\bweekly\b", re.I)),
     ("month", re.compile(r"\b(?:per|a|each)\s+month\b|\bmonthly\b", re.I)),
-    ("year", re.compile(r"\b(?:per|a|each)\s+year\b|\byearly\b|\bannual(?:ly)?\b|/\s?yr\b", re.I)),
+    ("year", re.compile(r"\b(?:per|a|each)\s+year\b|\byearly\b|\bannual(?:ly)?\b|/\s?yr\b|\bsalar(?:y|ies)\b", re.I)),
 )
 STATISTICS = re.compile(
     r"\b(median|average|mean|typical|starting|entry[- ]level|beginning|early[- ]career|mid[- ]career|senior|"
@@ -162,9 +167,10 @@ def _is_year(text: str) -> bool:
     return bool(re.fullmatch(r"(?:19|20)\d\d", text))
 
 
-def period(text: str, figure: Figure) -> str | None:
-    """The period a figure is per: the nearest stated right after it, else one stated in the text."""
-    after = text[figure.end : figure.end + 30]
+def period(text: str, figure: Figure | None = None) -> str | None:
+    """The period a figure is per: the nearest stated right after it, else one stated in the text (a
+    column's header: "Mean hourly wage")."""
+    after = text[figure.end : figure.end + 30] if figure else ""
     for name, rx in PERIODS:
         if rx.match(after.lstrip(" ,")) or rx.search(after[:18]):
             return name

@@ -41,8 +41,8 @@ NUMBER_WORDS = {
         "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
     )
 } | {"thirty": 30, "forty": 40, "fifty": 50, "a dozen": 12}
-TITLE_WORD = re.compile(r"^(?:[A-Z][\w.&'’]*|-|&)$")
-MODIFIER = re.compile(r"^\w[\w.&'’-]*$")
+TITLE_WORD = re.compile(r"^(?:[A-Z][\w.&'’/]*|-|&)$")
+MODIFIER = re.compile(r"^\w[\w.&'’/-]*$")  # "Driver/Sales Workers"
 NOT_MODIFIERS = FUNCTION_WORDS | {w.lower() for w in TITLE_LEADERS}
 PARENTHESES = re.compile(r"\s*\([^)]*\)")
 ABBREVIATION = re.compile(r"([A-Z][A-Za-z]{1,5}?)s?")
@@ -296,7 +296,12 @@ def career_titles(heading: str) -> list[str]:
     Statisticians and Financial Analysts"), when it lists at least two."""
     if title := career_title(heading):
         return [title]
-    listed = [t for item in split_list(heading.rsplit(":", 1)[-1]) if (t := career_title(item))]
+    items = split_list(heading.rsplit(":", 1)[-1])
+    listed = [t for item in items if (t := career_title(item))]
+    if len(listed) >= 2 and 2 * len(listed) > len(items):  # jobs WordNet lacks, listed among them, too
+        listed = [
+            career_title(item) or _unknown_singular(item) for item in items if career_title(item) or _one_noun(item)
+        ]
     return listed if len(listed) >= 2 else []
 
 
@@ -308,9 +313,25 @@ def listed_titles(text: str) -> list[str]:
     items = split_list(PARENTHESES.sub("", text))
     if len(items) < 2:
         return []
-    head = items[-1].split()[-1]
-    titles = [career_title(item) or career_title(f"{item} {head}") for item in items]
-    return [t for t in titles if t] if all(titles) else []
+    shared = items[-1].split()[-1] if len(items[-1].split()) > 1 else None  # "... and auditing clerks"
+    titles = [career_title(item) or (shared and career_title(f"{item} {shared}")) for item in items]
+    if all(titles):
+        return [t for t in titles if t]
+    pairs = list(zip(titles, items, strict=True))
+    if 2 * sum(1 for t in titles if t) > len(items) and all(t or _one_noun(item) for t, item in pairs):
+        return [t or _unknown_singular(item) for t, item in pairs]  # "Plumbers, Pipefitters, and Steamfitters"
+    return []
+
+
+def _unknown_singular(item: str) -> str:
+    """The singular of a plural WordNet lacks: without its -s."""
+    return item.strip()[:-1]
+
+
+def _one_noun(item: str) -> bool:
+    """A single capitalised plural word listed among job titles: a job WordNet lacks ("Pipefitters")."""
+    words = item.split()
+    return len(words) == 1 and words[0][:1].isupper() and words[0].isalpha() and words[0].endswith("s")
 
 
 def lead_title(paragraph: str) -> str | None:

@@ -81,12 +81,13 @@ class SalaryFact:
     career: str
     amount: float
     qualifier: str | None  # a hedge: "about", "just over"
-    period: str
+    period: str | None  # "year", "hour", ...; None when the document does not say
     statistic: str | None  # "median", "starting", "lowest 10 percent"
     as_of: str | None
     source_org: str | None
     source: Source
     high: float | None = None  # the top of a range ("$98,000 to $165,000")
+    written: str = ""  # as the document writes it ("$16-22", "17.23")
 
 
 @dataclass(frozen=True)
@@ -596,13 +597,15 @@ class KnowledgeBase:
         lowest paid", "per hour") first, then in document order."""
         facts = [
             SalaryFact(
-                career, f.number, f.hedge, f.period or "year", f.qualifier, f.as_of, f.reporter, _source(f), f.high
+                career, f.number, f.hedge, f.period, f.qualifier, f.as_of, f.reporter, _source(f), f.high, f.value
             )
             for f in self._facts("career", career, "pay")
             if f.number is not None
         ]
         asked = {w.rstrip("s") for w in _terms(question)}
-        said = [{w.rstrip("s") for w in _terms(f"{f.statistic or ''} {f.period} {f.source.sentence}")} for f in facts]
+        said = [
+            {w.rstrip("s") for w in _terms(f"{f.statistic or ''} {f.period or ''} {f.source.sentence}")} for f in facts
+        ]
         order = sorted(range(len(facts)), key=lambda i: -len(asked & said[i]))
         return [facts[i] for i in order]
 

@@ -281,7 +281,7 @@ def _facts(
             number=-figure.number if aspect.name == "outlook" and figures.declining(value) else figure.number,
             high=figure.high,
             unit=figure.unit,
-            period=figures.period(value, figure) if aspect.figure == "money" else None,
+            period=(figures.period(value, figure) or figures.period(context)) if aspect.figure == "money" else None,
             qualifier=figures.statistic(described, _shift(figure, len(context) + 1 if context else 0))
             or _noun_after(value, figure),
             hedge=figure.hedge,

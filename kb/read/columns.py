@@ -56,7 +56,7 @@ def split(text: str) -> list[str | list[str]]:
 
 def _table_at(lines: list[str], i: int) -> tuple[int, list[str]]:
     """(the line after the table, its rows) when a table starts at line ``i``; else (i, [])."""
-    for reader in (_pipe_table, _aligned_table):
+    for reader in (_pipe_table, _labelled_figures, _aligned_table):
         end, rows = reader(lines, i)
         if rows:
             return end, rows
@@ -75,10 +75,35 @@ def _pipe_table(lines: list[str], i: int) -> tuple[int, list[str]]:
     return j, _rows(found[0], found[1:])
 
 
+def _labelled_figures(lines: list[str], i: int) -> tuple[int, list[str]]:
+    """Two columns of labels and figures ("Mean wage        $19.33"), as a facts box prints them: each line
+    is a labelled line ("Mean wage: $19.33")."""
+    j = i
+    while (
+        j < len(lines)
+        and len(cells := _cells(lines[j])) == 2
+        and _is_label(cells[0].text)
+        and _has_figure(cells[1].text)
+    ):
+        j += 1
+    if j - i < MIN_ROWS:
+        return i, []
+    return j, [f"{a.text}: {b.text}" for a, b in (_cells(line) for line in lines[i:j])]
+
+
+def _is_label(text: str) -> bool:
+    """Words, perhaps with a year or a percentile ("2015 Median Pay", "10th percentile wage"), not a figure."""
+    return bool(re.search(r"[A-Za-z]", text)) and not _has_figure(re.sub(r"\b\d+(?:st|nd|rd|th)\b", "", text))
+
+
+def _has_figure(text: str) -> bool:
+    return bool(re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b", "", text)))
+
+
 def _aligned_table(lines: list[str], i: int) -> tuple[int, list[str]]:
     ruled = _ruled_header(lines, i)
     header, start = ruled if ruled else (_cells(lines[i]), i + 1)
-    if len(header) < 2 or not any(not re.search(r"\d", c.text) for c in header):
+    if len(header) < 2 or not all(_is_label(c.text) for c in header):
         return i, []
     rows: list[list[Cell]] = []
     j = start
