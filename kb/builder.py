@@ -15,6 +15,7 @@ import logging
 import multiprocessing
 import os
 import re
+from collections import Counter
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
@@ -37,12 +38,13 @@ from kb.extract import (
     provider,
     skills,
 )
+from kb.matching import terms
 from kb.read import INTRODUCTION, DocumentError, Section
-from kb.schema import Alias, Document, Fact, Passage, Subject
+from kb.schema import Alias, Document, Fact, Passage, Posting, Subject
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR_VERSION = "9"
+EXTRACTOR_VERSION = "10"
 EXTRACTORS: tuple[Extractor, ...] = (
     careers.extract,
     names.extract,
@@ -77,6 +79,7 @@ class Extracted:
     main_career: str | None
     findings: list[Finding]
     passages: list[tuple[str, str, tuple[str, str] | None]]  # (section, sentence, its section's subject)
+    words: list[dict[str, int]]  # each passage's words as searched, with their counts (the search index)
 
 
 def fingerprint(text: str) -> str:
@@ -106,7 +109,8 @@ def extract(name: str, text: str) -> Extracted:
     doc = parse(name, text)
     findings = list(dict.fromkeys(f for extractor in EXTRACTORS for f in extractor(doc)))
     passages = [(s.heading, sentence, doc.section_subject(s)) for s in doc.sections for sentence in s.sentences]
-    return Extracted(name, _title(name, doc), fingerprint(text), doc.main_career, findings, passages)
+    words = [dict(Counter(terms(sentence))) for _, sentence, _ in passages]
+    return Extracted(name, _title(name, doc), fingerprint(text), doc.main_career, findings, passages, words)
 
 
 def _title(name: str, doc: ParsedDocument) -> str:
@@ -283,11 +287,28 @@ def _store(session: Session, extracted: Extracted) -> None:
             "sentence": sentence,
             "position": i,
             "subject_id": subjects[subject] if subject else None,
+            "length": sum(extracted.words[i].values()),
         }
         for i, (section, sentence, subject) in enumerate(extracted.passages)
     ]
     if passages:
         session.execute(insert(Passage), passages)
+        _index(session, document_id, extracted.words)
+
+
+def _index(session: Session, document_id: int, words: list[dict[str, int]]) -> None:
+    """The search index's rows for a document's passages (stored in document order): each word of each
+    passage, with its count."""
+    ids = session.execute(
+        select(Passage.id).where(Passage.document_id == document_id).order_by(Passage.position)
+    ).scalars()
+    postings = [
+        {"document_id": document_id, "passage_id": passage_id, "term": term[:64], "count": count}
+        for passage_id, counted in zip(ids, words, strict=True)
+        for term, count in counted.items()
+    ]
+    if postings:
+        session.execute(insert(Posting), postings)
 
 
 def _subject_ids(session: Session, extracted: Extracted) -> dict[tuple[str, str], int]:
@@ -320,7 +341,7 @@ def _subject_ids(session: Session, extracted: Extracted) -> dict[tuple[str, str]
 
 def _forget(session: Session, document_ids: list[int]) -> None:
     """Delete documents and their facts and passages."""
-    for model in (Fact, Passage):
+    for model in (Fact, Posting, Passage):
         session.execute(delete(model).where(model.document_id.in_(document_ids)))
     session.execute(delete(Document).where(Document.id.in_(document_ids)))
 

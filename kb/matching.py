@@ -48,6 +48,14 @@ def letter_counts(text: str) -> np.ndarray:
     return np.bincount(codes, minlength=LETTER_BINS)
 
 
+TERM = re.compile(r"[a-z0-9][a-z0-9.+#]*")
+
+
+def terms(text: str) -> list[str]:
+    """The words a text is indexed and searched by: normalized, without function words."""
+    return [normalize(w) for w in TERM.findall(text.lower()) if w not in FUNCTION_WORDS]
+
+
 def normalize(text: str) -> str:
     """Lowercase, hyphens as spaces, no possessives, crude singulars: the form names are compared in."""
     words = []

@@ -9,19 +9,19 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cached_property
 
-from sqlalchemy import inspect, select
+from sqlalchemy import func, inspect, select
 from sqlalchemy.exc import DatabaseError
 
 from kb import aspects, db, figures, patterns
-from kb.matching import Term, Vocabulary, normalize
+from kb.matching import Term, Vocabulary, normalize, terms
 from kb.read import INTRODUCTION
-from kb.schema import Alias, Document, Fact, Passage, Subject
-from kb.vocabulary import FUNCTION_WORDS, GENERIC_WORDS
+from kb.schema import Alias, Document, Fact, Passage, Posting, Subject
+from kb.vocabulary import GENERIC_WORDS
 
 
 @dataclass(frozen=True)
@@ -202,7 +202,6 @@ def _source(row: Fact | Passage) -> Source:
     return Source(row.document.name, row.section, row.sentence, row.document.title or row.document.name)
 
 
-WORD = re.compile(r"[a-z0-9][a-z0-9.+#]*")
 SCHOOL_NAME = re.compile(
     r"\b(?:[A-Z][\w&'’-]*\s+){1,5}(?:College|University|Academy|Institute|School|Center|Centre|Bootcamp)\b"
 )
@@ -280,13 +279,8 @@ def _written(word: str) -> re.Pattern[str]:
 def _particular(subject: str, question: str) -> set[str]:
     """The question's own words: not the subject's name, nor an aspect's words ("application" in "is there
     an application fee?"), nor words any job or course question uses ("job", "course")."""
-    asked = set(_terms(question)) - set(_terms(subject))
+    asked = set(terms(question)) - set(terms(subject))
     return {t for t in asked if not aspects.speaks_of_any(t) and t not in GENERIC_WORDS}
-
-
-def _terms(text: str) -> list[str]:
-    words = WORD.findall(text.lower())
-    return [normalize(w) for w in words if w not in FUNCTION_WORDS]
 
 
 def _with_plural(name: str) -> list[str]:
@@ -376,21 +370,21 @@ class KnowledgeBase:
     @cached_property
     def vocabulary(self) -> Vocabulary:
         """Every name the KB knows, with its aliases: careers, courses, topics, skill kinds, metrics."""
-        terms = [Term(n, n, "career") for n in self.careers() + self.groups()]
-        terms += [Term(n, n, "course") for n in self.courses()]
-        terms += [Term(t, t, "topic") for t in self.topics()]
-        known = {t.canonical for t in terms}
+        named = [Term(n, n, "career") for n in self.careers() + self.groups()]
+        named += [Term(n, n, "course") for n in self.courses()]
+        named += [Term(t, t, "topic") for t in self.topics()]
+        known = {t.canonical for t in named}
         for alias in self._all(select(Alias)):
             if alias.kind in ("skill_kind", "metric") or alias.canonical in known:
-                terms.append(Term(alias.alias, alias.canonical, alias.kind))
+                named.append(Term(alias.alias, alias.canonical, alias.kind))
         defined = [(f.value, f.subject.name) for f in self._facts("career", None, aspects.NAME)]
         meanings: dict[str, set[str]] = {}
         for name, career in defined:
             meanings.setdefault(normalize(name), set()).add(career)
         for name, career in defined:  # a short name two documents give two careers names neither
             if len(meanings[normalize(name)]) == 1:
-                terms += [Term(n, career, "career") for n in _with_plural(name)]
-        return Vocabulary(terms)
+                named += [Term(n, career, "career") for n in _with_plural(name)]
+        return Vocabulary(named)
 
     def nearest(self, mention: str, label: str, limit: int = 4) -> list[str]:
         """The known names of a kind closest to a name the KB lacks, for a "did you mean …?": those sharing
@@ -419,15 +413,15 @@ class KnowledgeBase:
         sentences elsewhere that only use the aspect's words; those sharing the ``question``'s own words
         (not the aspect's: "application" in "is there an application fee?") first, figures before words."""
         views = [_view(f) for f in _briefest(self._facts(kind, subject, aspect))]
-        asked = set(_terms(question)) - set(_terms(subject))
+        asked = set(terms(question)) - set(terms(subject))
         particular = _particular(subject, question)
         if any(v.placed for v in views):  # a section or label on it: sentences that merely use its words go
-            views = [v for v in views if v.placed or v.number is not None or particular & set(_terms(v.value))]
+            views = [v for v in views if v.placed or v.number is not None or particular & set(terms(v.value))]
 
         timed = bool(aspects.HOW_LONG.search(question))  # "how long does a BSN take?": what says how long first
 
         def rank(v: FactView) -> tuple:
-            said = set(_terms(f"{v.value} {v.qualifier or ''}"))
+            said = set(terms(f"{v.value} {v.qualifier or ''}"))
             lasting = timed and bool(figures.find("duration", v.value))
             return (-len(particular & said), not lasting, v.number is None, -len(asked & said), v.is_sentence)
 
@@ -437,7 +431,7 @@ class KnowledgeBase:
         """The sentences under an aspect that share the question's own words, which its figures alone would
         not answer ("can chefs earn tips?")."""
         own = _particular(subject, question)
-        return [v for v in self.facts(subject, kind, aspect, question) if v.is_sentence and own & set(_terms(v.value))]
+        return [v for v in self.facts(subject, kind, aspect, question) if v.is_sentence and own & set(terms(v.value))]
 
     def said_better(self, subject: str, kind: str, question: str, facts: list[FactView]) -> Text | None:
         """A sentence of the subject's own sections that shares more of the question's own words than any
@@ -447,8 +441,8 @@ class KnowledgeBase:
         best = self.search(question, 1, subject, kind) if own else []
         if not best or any(best[0].text == f.value for f in facts):
             return None
-        shared = [len(own & set(_terms(f.value))) for f in facts]
-        return best[0] if len(own & set(_terms(best[0].text))) > max(shared, default=0) else None
+        shared = [len(own & set(terms(f.value))) for f in facts]
+        return best[0] if len(own & set(terms(best[0].text))) > max(shared, default=0) else None
 
     def aspects_of(self, subject: str, kind: str) -> list[str]:
         """The aspects the documents say something about for a subject, in the registry's order."""
@@ -525,19 +519,16 @@ class KnowledgeBase:
         """The one career or course whose facts under an aspect share a word of the question's own (not an
         aspect's) with a question that names none ("is there an application fee?"): None when none or
         several do."""
-        own = {t for t in _terms(question) if not t.isdigit() and not aspects.speaks_of_any(t)}
-        owners = {f.subject.name for f in self._facts(kind, None, aspect) if own & set(_terms(f.value))}
+        own = {t for t in terms(question) if not t.isdigit() and not aspects.speaks_of_any(t)}
+        owners = {f.subject.name for f in self._facts(kind, None, aspect) if own & set(terms(f.value))}
         return owners.pop() if len(owners) == 1 else None
 
     def _distinctive(self, question: str) -> set[str]:
         """The question's words that few passages use (at most 1 in ``RARE``), the words that can point at one
         place in the documents; not figures, nor the words of an aspect ("cost", "top 10")."""
-        limit = max(2, len(self._passages) / RARE)
-        return {
-            t
-            for t in _terms(question)
-            if 0 < self._document_frequency[t] <= limit and not t.isdigit() and not aspects.speaks_of_any(t)
-        }
+        limit = max(2, self._index_size[0] / RARE)
+        words = {t for t in terms(question) if not t.isdigit() and not aspects.speaks_of_any(t)}
+        return {t for t, used in self._frequencies(words).items() if 0 < used <= limit} if words else set()
 
     def provider_meant(self, text: str) -> tuple[str, str] | None:
         """The provider "the college" (or academy, institute, ...) means, when one provider's name ends with
@@ -567,8 +558,11 @@ class KnowledgeBase:
         asked = STANDS_FOR.search(question)
         if not asked:
             return None
-        written = re.compile(rf"\(\s*{re.escape(asked.group('short'))}s?\s*\)", re.I)
-        return next((Text("passage", s.sentence, s) for s, _, _ in self._passages if written.search(s.sentence)), None)
+        short = asked.group("short")
+        written = re.compile(rf"\(\s*{re.escape(short)}s?\s*\)", re.I)
+        using = select(Posting.passage_id).where(Posting.term.in_(terms(f"{short} {short}s")))
+        rows = self._all(select(Passage).where(Passage.id.in_(using)).order_by(Passage.document_id, Passage.position))
+        return next((Text("passage", r.sentence, _source(r)) for r in rows if written.search(r.sentence)), None)
 
     def providers(self) -> list[str]:
         return self._subjects("provider", Subject.name)
@@ -602,9 +596,9 @@ class KnowledgeBase:
             for f in self._facts("career", career, "pay")
             if f.number is not None
         ]
-        asked = {w.rstrip("s") for w in _terms(question)}
+        asked = {w.rstrip("s") for w in terms(question)}
         said = [
-            {w.rstrip("s") for w in _terms(f"{f.statistic or ''} {f.period or ''} {f.source.sentence}")} for f in facts
+            {w.rstrip("s") for w in terms(f"{f.statistic or ''} {f.period or ''} {f.source.sentence}")} for f in facts
         ]
         order = sorted(range(len(facts)), key=lambda i: -len(asked & said[i]))
         return [facts[i] for i in order]
@@ -748,13 +742,27 @@ class KnowledgeBase:
         return [Text(f"{f.subject.name}:{f.aspect}", f.value, _source(f)) for f in facts]
 
     @cached_property
-    def _document_frequency(self) -> Counter:
-        return Counter(t for _, c, _ in self._passages for t in set(c))
+    def _index_size(self) -> tuple[int, float]:
+        """The number of passages and their mean length in words, for BM25."""
+        with self._session() as session:
+            n, mean = session.execute(select(func.count(Passage.id), func.avg(Passage.length))).one()
+        return n, float(mean or 1.0)
 
-    @cached_property
-    def _passages(self) -> list[tuple[Source, Counter, int | None]]:
-        rows = self._all(select(Passage).order_by(Passage.document_id, Passage.position))
-        return [(_source(r), Counter(_terms(r.sentence)), r.subject_id) for r in rows]
+    def _frequencies(self, words: set[str]) -> dict[str, int]:
+        """How many passages use each word, from the search index."""
+        statement = (
+            select(Posting.term, func.count(Posting.id)).where(Posting.term.in_(sorted(words))).group_by(Posting.term)
+        )
+        with self._session() as session:
+            return {word: 0 for word in words} | dict(session.execute(statement).all())
+
+    def _scope(self, subject: str, kind: str):
+        """The passages a subject's question is searched in: those of its own sections, and, in the documents
+        that say something of it, those of sections about no one subject (a page about one occupation that
+        never heads a section with its name)."""
+        wanted = select(Subject.id).where(Subject.kind == kind, Subject.name == subject).scalar_subquery()
+        its_documents = select(Fact.document_id).where(Fact.subject_id == wanted)
+        return (Passage.subject_id == wanted) | (Passage.subject_id.is_(None) & Passage.document_id.in_(its_documents))
 
     def search(
         self,
@@ -766,47 +774,53 @@ class KnowledgeBase:
         document: str | None = None,
         naming: str | None = None,
     ) -> list[Text]:
-        """The passages that best answer a free question (BM25, with a boost for definitions, and for
-        lengths of time when it asks how long).
+        """The passages that best answer a free question (BM25 over the search index, with a boost for
+        definitions, and for lengths of time when it asks how long).
 
         A passage must share at least half of the question's term weight, so a question
         that merely shares one word with the documents ("world cup") finds nothing. With a
-        ``subject``, only the passages of its own sections count, the words of its name are left
+        ``subject``, only the passages it is searched in (``_scope``) count, the words of its name are left
         out of the question, and one shared word is enough; with a ``document`` (a title), only its own; with
         a name it is ``naming``, only those that write the name, and another word of the question is enough."""
-        query = set(_terms(question))
-        passages = self._passages
+        query = set(terms(question)) - set(terms(naming or "")) - set(terms(subject or ""))
+        if not query:
+            return []
+        n, avg = self._index_size
+        df = self._frequencies(query)
+        idf = {t: math.log(1 + (n - df[t] + 0.5) / (df[t] + 0.5)) for t in query}
+        statement = (
+            select(Posting.passage_id, Posting.term, Posting.count, Passage.length)
+            .join(Passage, Passage.id == Posting.passage_id)
+            .where(Posting.term.in_(sorted(query)))
+        )
         if document is not None:
-            passages = [p for p in passages if p[0].title == document]
-        if naming is not None:
-            written = _written(naming)
-            passages = [p for p in passages if written.search(p[0].sentence)]
-            query -= set(_terms(naming))
+            statement = statement.join(Document, Document.id == Passage.document_id).where(Document.title == document)
         if subject is not None:
-            wanted = self._all(select(Subject.id).where(Subject.kind == kind, Subject.name == subject))
-            passages = [p for p in passages if p[2] in wanted]
-            query -= set(_terms(subject))
+            statement = statement.where(self._scope(subject, kind))
+        found: dict[int, dict[str, int]] = defaultdict(dict)
+        lengths: dict[int, int] = {}
+        with self._session() as session:
+            for passage_id, term, count, length in session.execute(statement):
+                found[passage_id][term] = count
+                lengths[passage_id] = length
         if distinctive:  # only passages sharing one of the question's rare words
             rare = self._distinctive(question)
-            passages = [p for p in passages if rare & set(p[1])]
-        if not query or not passages:
-            return []
-        n = len(self._passages)
-        avg = sum(sum(c.values()) for _, c, _ in self._passages) / n
-        df = self._document_frequency
-        idf = {t: math.log(1 + (n - df[t] + 0.5) / (df[t] + 0.5)) for t in query}
+            found = defaultdict(dict, {i: c for i, c in found.items() if rare & set(c)})
         # with a subject, its own passages need one word in common; with a rare word shared, a third of the
         # question's weight; else half of it
         needed = 0.0 if subject is not None or naming else (1 / 3 if distinctive else 0.5) * sum(idf.values())
+        kept = {i: c for i, c in found.items() if sum(idf[t] for t in c) >= needed and c}
+        rows = self._all(select(Passage).where(Passage.id.in_(sorted(kept)))) if kept else []
+        if naming is not None:
+            written = _written(naming)
+            rows = [r for r in rows if written.search(r.sentence)]
         defined = re.search(r"\bwhat (?:is|are) (?:an? |the )?(?P<x>[\w .-]+?)\??$", question.lower())
         timed = aspects.HOW_LONG.search(question)
         scored = []
-        for source, counts, _ in passages:
-            shared = query & set(counts)
-            if not shared or sum(idf[t] for t in shared) < needed:
-                continue
-            length = sum(counts.values())
-            score = sum(idf[t] * counts[t] * 2.2 / (counts[t] + 1.2 * (0.25 + 0.75 * length / avg)) for t in shared)
+        for row in sorted(rows, key=lambda r: (r.document_id, r.position)):
+            counts, source = kept[row.id], _source(row)
+            length = lengths[row.id] or 1
+            score = sum(idf[t] * c * 2.2 / (c + 1.2 * (0.25 + 0.75 * length / avg)) for t, c in counts.items())
             if defined and re.match(
                 rf"(?:an?|the)?\s*(?:[\w ]+\()?{re.escape(defined.group('x'))}\)?\s+(?:is|refers to)\b",
                 source.sentence,

@@ -1,6 +1,7 @@
 """What the builder read from each document, so an operator who adds one can check it in a minute.
 
-``documents(url)`` gives, per document, every fact with its kind, its values and its source sentence,
+``documents(url)`` gives, per document, every fact with its kind, its values, the reader rule that made
+it and its source sentence,
 the careers and courses they are about, and the document's sentences no fact cites; ``to_html`` lays
 that out as one browsable page. The KB is read with one query per table, whatever the number of
 documents, so a large KB still reports in seconds. Document strings are operators' files and may hold
@@ -33,6 +34,7 @@ class Line:
     values: tuple[tuple[str, str], ...]  # (column in plain words, value), unset columns left out
     section: str
     sentence: str
+    rule: str = ""  # the reader rule that made the fact
 
 
 @dataclass
@@ -82,7 +84,7 @@ def documents(url: str) -> list[DocumentReport]:
         row["other"] = subjects[row["other_id"]][1] if row["other_id"] else None
         values = tuple((c.replace("_", " "), _plain(row[c])) for c in SHOWN if row[c] is not None)
         reports[row["document_id"]].facts.append(
-            Line(row["aspect"], kind, name, values, row["section"], row["sentence"])
+            Line(row["aspect"], kind, name, values, row["section"], row["sentence"], row["rule"])
         )
     cited = {(row["document_id"], row["sentence"]) for row in facts}
     for row in sorted(passages, key=lambda r: (r["document_id"], r["position"])):
@@ -155,10 +157,11 @@ def _document(number: int, report: DocumentReport) -> list[str]:
     for (subject, about), facts in blocks.items():
         out.append(
             f"<details open><summary>{subject.capitalize()}: {escape(about)} ({len(facts)} facts)</summary>"
-            '<table class="facts"><tr><th>kind</th><th>values</th><th>section</th><th>sentence</th></tr>'
+            '<table class="facts"><tr><th>kind</th><th>values</th><th>rule</th><th>section</th><th>sentence</th></tr>'
         )
         out += [
             f"<tr><td>{f.kind}</td><td>{escape('; '.join(f'{k}: {v}' for k, v in f.values))}</td>"
+            f"<td>{escape(f.rule)}</td>"
             f"<td>{escape(f.section)}</td><td>{escape(f.sentence)}</td></tr>"
             for f in facts
         ]

@@ -76,6 +76,7 @@ class Fact(Base):
     other = relationship(Subject, foreign_keys=[other_id], lazy="joined")
     detail = Column(Text)
     placed = Column(Boolean, nullable=False, default=True)  # aspect from structure, not from cue words alone
+    rule = Column(String(64), nullable=False, default="")  # the reader rule that made it ("table row")
     section = Column(String(255), nullable=False)
     sentence = Column(Text, nullable=False)
     position = Column(Integer, nullable=False)  # of the sentence in its document
@@ -83,7 +84,7 @@ class Fact(Base):
 
 class Passage(Base):
     """One sentence of a document, for questions no fact answers; ``subject_id`` is the subject of its
-    section, when it has one."""
+    section, when it has one; ``length`` its number of words as searched (``kb.matching.terms``)."""
 
     __tablename__ = "passages"
     id = Column(Integer, primary_key=True)
@@ -93,7 +94,23 @@ class Passage(Base):
     section = Column(String(255), nullable=False)
     sentence = Column(Text, nullable=False)
     position = Column(Integer, nullable=False)
+    length = Column(Integer, nullable=False, default=0)
+
+
+class Posting(Base):
+    """The search index, built with the passages: each word of a passage (as ``kb.matching.terms`` reads it)
+    and how often the passage uses it. A question is searched through the rows of its own words, never by
+    reading every passage; an index of our own tables rather than SQLite's FTS5 or PostgreSQL's text search,
+    so that one query ranks passages alike on both databases (BM25, in ``kb.query``)."""
+
+    __tablename__ = "postings"
+    id = Column(Integer, primary_key=True)
+    document_id = Column(ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True)
+    passage_id = Column(ForeignKey("passages.id", ondelete="CASCADE"), nullable=False, index=True)
+    term = Column(String(64), nullable=False, index=True)
+    count = Column(Integer, nullable=False)
 
 
 FACT_MODELS: tuple[type[Base], ...] = (Fact, Passage)
-"""Every table whose rows belong to one document."""
+"""Every table whose rows belong to one document and cite a sentence of it (the index's rows belong to one
+document too)."""

@@ -42,6 +42,7 @@ class Finding:
     other: str | None = None  # the career the fact relates to (a related career, what a course prepares for)
     detail: str | None = None
     placed: bool = True  # its aspect comes from a heading, label, column or phrase, not from cue words alone
+    rule: str = ""  # the reader rule that made it ("table row", "labelled line"), shown in the KB report
 
 
 COURSE_HEADS = re.compile(

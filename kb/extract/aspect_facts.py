@@ -78,7 +78,7 @@ def _all(doc: ParsedDocument) -> Iterator[Finding]:
                 labelled = label_aspects
                 for home, aspect in itertools.product(homes, label_aspects):
                     if not NOTHING.fullmatch(value.strip()) and (target := _subject_for(doc, home, aspect)):
-                        yield from _facts(doc, section, target, aspect, value.strip(), paragraph.text)
+                        yield from _facts(doc, section, target, aspect, value.strip(), paragraph.text, "labelled line")
                 continue
             for sentence in paragraph.sentences:
                 subjects = _sentence_subjects(doc, homes, bool(named), sentence, last)
@@ -122,7 +122,9 @@ def _relates(doc: ParsedDocument, section: Section) -> bool:
 def _related(section: Section, homes: list[tuple[str, str]], career: str, text: str) -> Iterator[Finding]:
     for kind, name in homes:
         if kind == "career" and name != career:
-            yield Finding(kind, name, "related_careers", career, section.heading, text, other=career)
+            yield Finding(
+                kind, name, "related_careers", career, section.heading, text, other=career, rule="related careers item"
+            )
 
 
 def _sharing_head(doc: ParsedDocument, text: str) -> list[tuple[str, str]]:
@@ -175,7 +177,9 @@ def _career_label(
         yield from _related(section, homes, career, paragraph.text)
     for i, sentence in enumerate(paragraph.sentences):
         if i == 0:  # what the paragraph says the career is or does
-            yield Finding("career", career, "duties", sentence, section.heading, sentence, placed=False)
+            yield Finding(
+                "career", career, "duties", sentence, section.heading, sentence, placed=False, rule="career label"
+            )
         yield from _sentence(doc, section, ("career", career), [], sentence, skip=("related_careers",))
 
 
@@ -197,7 +201,7 @@ def _row(doc: ParsedDocument, section: Section, text: str, row: list[tuple[str, 
         for header, cell in table_cells(text)[1:]:
             aspect = aspects.for_heading(header, kind)
             if aspect and cell:
-                yield from _facts(doc, section, (kind, name), aspect, cell, text, context=header)
+                yield from _facts(doc, section, (kind, name), aspect, cell, text, "table row", context=header)
 
 
 def _sentence(
@@ -224,8 +228,9 @@ def _sentence(
         chosen.append(aspects.BY_NAME["duties"])  # "Cloud engineers design, build, and maintain ..."
     for aspect in chosen:
         if target := _subject_for(doc, subject, aspect):
+            rule = "sentence under an aspect's heading" if aspect in placed else "sentence with an aspect's words"
             yield from _facts(
-                doc, section, target, aspect, sentence, sentence, reporter=reporter, placed=aspect in placed
+                doc, section, target, aspect, sentence, sentence, rule, reporter=reporter, placed=aspect in placed
             )
 
 
@@ -253,11 +258,13 @@ def _facts(
     aspect: Aspect,
     value: str,
     sentence: str,
+    rule: str,
     context: str = "",
     reporter: str | None = None,
     placed: bool = True,
 ) -> Iterator[Finding]:
-    """The facts of one piece of text under one aspect: typed per figure, else the text itself."""
+    """The facts of one piece of text under one aspect: typed per figure, else the text itself; ``rule``
+    names how the text was placed under its subject and aspect."""
     kind, name = subject
     base = {
         "kind": kind,
@@ -266,6 +273,7 @@ def _facts(
         "section": section.heading,
         "sentence": sentence,
         "placed": placed,
+        "rule": rule,
     }
     found = _figures(aspect, value) or (figures.in_column(aspect.figure, value) if context else [])
     if not found:

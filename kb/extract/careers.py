@@ -59,7 +59,15 @@ def extract(doc: ParsedDocument) -> Iterator[Finding]:
             and doc.main_career
             and home != doc.main_career
         ):
-            yield _fact(doc.main_career, "related_careers", home, section, section.sentences[0], other=home)
+            yield _fact(
+                doc.main_career,
+                "related_careers",
+                home,
+                section,
+                section.sentences[0],
+                "related careers section",
+                other=home,
+            )
         yield from _descriptions(doc, section, home)
         for sentence in section.sentences:
             mentions = doc.careers_in(sentence)
@@ -69,8 +77,8 @@ def extract(doc: ParsedDocument) -> Iterator[Finding]:
                 yield from _skills(section, sentence, home)
 
 
-def _fact(career: str, aspect: str, value: str, section: Section, sentence: str, **typed) -> Finding:
-    return Finding("career", career, aspect, value, section.heading, sentence, **typed)
+def _fact(career: str, aspect: str, value: str, section: Section, sentence: str, rule: str, **typed) -> Finding:
+    return Finding("career", career, aspect, value, section.heading, sentence, rule=rule, **typed)
 
 
 def _descriptions(doc: ParsedDocument, section: Section, home: str | None) -> Iterator[Finding]:
@@ -89,7 +97,7 @@ def _descriptions(doc: ParsedDocument, section: Section, home: str | None) -> It
             if not FOLLOW_ON.match(nxt) or len(chain) == 3:
                 break
             chain.append(nxt)
-        yield _fact(home, "overview", " ".join(chain), section, chain[0])
+        yield _fact(home, "overview", " ".join(chain), section, chain[0], "opening sentence")
 
 
 def _leads(doc: ParsedDocument, sentence: str, career: str) -> bool:
@@ -102,7 +110,13 @@ def _category_and_ranking(section, sentence, mentions, home) -> Iterator[Finding
         match = rx.search(sentence)
         if match and home:
             yield _fact(
-                home, "category", match.group("cat").strip(" ,"), section, sentence, reporter=figures.reporter(sentence)
+                home,
+                "category",
+                match.group("cat").strip(" ,"),
+                section,
+                sentence,
+                "category phrase",
+                reporter=figures.reporter(sentence),
             )
             break
     match = RANKING.search(sentence)
@@ -116,6 +130,7 @@ def _category_and_ranking(section, sentence, mentions, home) -> Iterator[Finding
                 match.group("list").strip(),
                 section,
                 sentence,
+                "ranking phrase",
                 number=int(match.group("rank")),
                 reporter=match.group("pub").strip(),
             )
@@ -129,7 +144,9 @@ def _comparison(section, sentence, mentions) -> Iterator[Finding]:
     after = [name for start, name in mentions if start > match.end()]
     if before and after and before[-1] != after[0]:
         relation = match.group("rel").lower()
-        yield _fact(before[-1], "pay", relation, section, sentence, qualifier=relation, other=after[0])
+        yield _fact(
+            before[-1], "pay", relation, section, sentence, "pay comparison", qualifier=relation, other=after[0]
+        )
 
 
 def _skills(section, sentence, home) -> Iterator[Finding]:
@@ -146,5 +163,5 @@ def _skills(section, sentence, home) -> Iterator[Finding]:
             if not item or len(item.split()) > 10 or item.lower() in FUNCTION_WORDS | {"these", "those"}:
                 continue
             kind = "soft" if soft_context or SOFT_SKILLS.search(item) else "hard"
-            yield _fact(home, "skills", item, section, sentence, qualifier=kind)
+            yield _fact(home, "skills", item, section, sentence, "skills phrase", qualifier=kind)
         return

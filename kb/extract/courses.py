@@ -91,23 +91,25 @@ def extract(doc: ParsedDocument) -> Iterator[Finding]:
         heading_career = BECOME.search(section.heading)
         for name, sentences, lead in course_sentences(section):
 
-            def fact(aspect: str, value: str, sentence: str, **typed) -> Finding:
-                return Finding("course", name, aspect, value, section.heading, sentence, **typed)  # noqa: B023
+            def fact(aspect: str, value: str, sentence: str, rule: str = "course section", **typed) -> Finding:
+                return Finding("course", name, aspect, value, section.heading, sentence, rule=rule, **typed)  # noqa: B023
 
             if name not in seen:
                 seen.add(name)
                 formats = sorted({m.group(1).lower() for s in lead + sentences for m in FORMAT_WORDS.finditer(s)})
-                yield fact("course_overview", " ".join(sentences[:2]), sentences[0], detail=provider)
+                yield fact(
+                    "course_overview", " ".join(sentences[:2]), sentences[0], "opening sentence", detail=provider
+                )
                 if formats:
-                    yield fact("format", ", ".join(formats), sentences[0])
+                    yield fact("format", ", ".join(formats), sentences[0], "format words")
                 if heading_career:
                     career = heading_career.group("career")
-                    yield fact("prepares_for", career, section.heading, other=career)
+                    yield fact("prepares_for", career, section.heading, "career in heading", other=career)
             for topic, sentence in _topics(name, provider, sentences):
-                yield fact("topics", topic, sentence)
+                yield fact("topics", topic, sentence, "topics list")
             for sentence in sentences:
                 for aspect, value, said, typed in _course_facts(sentence):
-                    yield fact(aspect, value, said, **typed)
+                    yield fact(aspect, value, said, f"{aspect} phrase", **typed)
 
 
 def _course_facts(sentence: str) -> Iterator[tuple]:

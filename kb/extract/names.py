@@ -21,7 +21,9 @@ def extract(doc: ParsedDocument) -> Iterator[Finding]:
                 for name in patterns.defined_names(sentence, career):
                     if (career, name) not in seen:
                         seen.add((career, name))
-                        yield Finding("career", career, aspects.NAME, name, section.heading, sentence)
+                        yield Finding(
+                            "career", career, aspects.NAME, name, section.heading, sentence, rule="defined name"
+                        )
     yield from _short_names(doc)
 
 
@@ -45,7 +47,8 @@ def _short_names(doc: ParsedDocument) -> Iterator[Finding]:
         ]
         if len(uses) >= SHORT_USES:
             section, sentence = uses[0]
-            yield Finding("career", careers[0], aspects.NAME, careers[0].split()[-1], section.heading, sentence)
+            head = careers[0].split()[-1]
+            yield Finding("career", careers[0], aspects.NAME, head, section.heading, sentence, rule="head noun alone")
 
 
 def _alone(before: str) -> bool:

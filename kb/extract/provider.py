@@ -27,4 +27,5 @@ def extract(doc: ParsedDocument) -> Iterator[Finding]:
             for attribute, rx in ATTRIBUTES:
                 match = rx.search(sentence)
                 if match:
-                    yield Finding("provider", name, attribute, match.group("v").strip(), section.heading, sentence)
+                    value = match.group("v").strip()
+                    yield Finding("provider", name, attribute, value, section.heading, sentence, rule="provider phrase")

@@ -37,7 +37,15 @@ def extract(doc: ParsedDocument) -> Iterator[Finding]:
         first = section.sentences[0]
         kind = KIND[group.group(1).lower()]
         yield Finding(
-            "career", doc.main_career, "skills", section.heading, section.heading, first, qualifier=kind, detail=first
+            "career",
+            doc.main_career,
+            "skills",
+            section.heading,
+            section.heading,
+            first,
+            qualifier=kind,
+            detail=first,
+            rule="skills section",
         )
         for sentence in section.sentences:
             match = EXAMPLES.search(sentence)
@@ -53,4 +61,5 @@ def extract(doc: ParsedDocument) -> Iterator[Finding]:
                         sentence,
                         qualifier=category,
                         detail=section.heading,
+                        rule="tools examples",
                     )
