@@ -115,3 +115,28 @@ def test_a_kb_built_by_an_earlier_version_is_built_again(tmp_path: Path) -> None
     with create_engine(url, future=True).connect() as connection:
         tables = {row[0] for row in connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert "salaries" not in tables and counts(url)["facts"] > 0
+
+
+def test_the_search_index_holds_each_passage_word_and_goes_with_its_document(tmp_path: Path) -> None:
+    folder, url = folder_with(tmp_path, SHIPPED, SECOND_DOCUMENT), f"sqlite:///{tmp_path / 'kb.db'}"
+    builder.build(folder, url)
+    with Session(create_engine(url, future=True)) as session:
+        lengths = dict(session.execute(select(schema.Passage.id, schema.Passage.length)).all())
+        indexed = session.execute(
+            select(schema.Posting.passage_id, func.sum(schema.Posting.count)).group_by(schema.Posting.passage_id)
+        ).all()
+    assert {i: n for i, n in indexed} == {i: n for i, n in lengths.items() if n}
+    (folder / SECOND_DOCUMENT.name).unlink()
+    builder.build(folder, url)
+    with Session(create_engine(url, future=True)) as session:
+        documents = set(session.execute(select(schema.Posting.document_id).distinct()).scalars())
+        left = set(session.execute(select(schema.Document.id)).scalars())
+    assert documents == left
+
+
+def test_every_fact_names_the_reader_rule_that_made_it(tmp_path: Path) -> None:
+    folder, url = folder_with(tmp_path, SHIPPED, SECOND_DOCUMENT), f"sqlite:///{tmp_path / 'kb.db'}"
+    builder.build(folder, url)
+    with Session(create_engine(url, future=True)) as session:
+        rules = set(session.execute(select(schema.Fact.rule)).scalars())
+    assert "" not in rules and {"sentence under an aspect's heading", "opening sentence", "skills phrase"} <= rules

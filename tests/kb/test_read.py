@@ -307,3 +307,31 @@ def test_a_facts_box_keeps_its_labels_whatever_their_values_look_like() -> None:
         "Typical Entry-Level Education: High school diploma",
         "On-the-job Training: Moderate-term",
     ]
+
+
+SAVED_FAQ = """\
+<html><body>
+<div id="sidebar"><h3>Therapist</h3><ul><li><a href="a.html">Application Process</a></li>
+<li><a href="r.html">License Renewal</a></li></ul></div>
+<ul class="links"><li><a href="/">Home</a></li><li><a href="/faq">FAQ</a></li></ul>
+<div id="content"><h1>Frequently Asked Questions</h1>
+<p class="question">2. How long will it take to get my license once I send in the application?</p>
+<p>It will take approximately 1-2 weeks for the Board to issue a new license.</p>
+<table><tr><th>2015 Median Pay</th><td>$50,620 per year</td><td>$24.34 per hour</td></tr></table>
+</div></body></html>
+"""
+
+
+def test_a_saved_faq_page_heads_answers_with_their_questions_without_its_menus() -> None:
+    """From a licensing board's FAQ and a handbook page of the real corpus: a question paragraph heads its
+    answer, a sidebar and a list of short links are the site's furniture, a row headed by its label is a
+    labelled line, and the <h1> is the page's own title."""
+    document = read.parse(SAVED_FAQ, ".html")
+    assert document.title == "Frequently Asked Questions" and document.marked
+    assert [s.heading for s in document.sections] == [
+        "2. How long will it take to get my license once I send in the application?"
+    ]
+    assert [p.text for p in document.sections[0].paragraphs] == [
+        "It will take approximately 1-2 weeks for the Board to issue a new license.",
+        "2015 Median Pay: $50,620 per year $24.34 per hour",
+    ]
