@@ -52,7 +52,10 @@ ASPECTS: tuple[Aspect, ...] = (
         "outlook",
         "career",
         "job outlook",
-        _words(r"outlook|growth|demand|future|projection|prospects|employment change|(?:percent|%) change"),
+        _words(
+            r"outlook|growth|demand|future|projection|prospects|employment change|(?:percent|%) change|"
+            r"new jobs\b(?! each)|projected\b"
+        ),
         _words(r"grow|growth|projected|outlook|increase|declin|expand|shrink|demand"),
         "percent",
         _words(r"(?:is|are) (?:declining|growing|shrinking|expected to (?:grow|decline|shrink))|little or no change"),

@@ -212,6 +212,8 @@ def _main_career(title: str | None, sections: list[Section]) -> str | None:
 def _named_in_title(title: str | None, careers: list[str]) -> str | None:
     """The one career of the document that its title names among other words ("Starting Pay for Flight
     Attendants")."""
+    if len(patterns.career_titles(title or "")) > 1:
+        return None  # "Plumbers, Pipefitters, and Steamfitters" is about each
     named = {t for _, _, t in patterns.occupation_mentions(title or "") if t in careers}
     return named.pop() if len(named) == 1 else None
 

@@ -41,7 +41,11 @@ LABELS = {"strong", "b"}
 
 class Block(NamedTuple):
     text: str
-    level: int = 0  # a heading's level, 0 for a paragraph
+    level: int = 0  # a heading's level, 0 for a paragraph, BELOW for one level below the heading before it
+
+
+BELOW = 7
+MAX_BOLD_HEADING_WORDS = 12
 
 
 def read(text: str) -> Document:
@@ -50,7 +54,7 @@ def read(text: str) -> Document:
     for element in soup.find_all(_is_chrome):
         if not element.decomposed:  # not already gone with an enclosing element
             element.decompose()
-    blocks = _questions_as_headings(list(_blocks(soup.body or soup)))
+    blocks = _subheadings(list(_blocks(soup.body or soup)))
     headings = [b for b in blocks if b.level]
     title = next((b.text for b in headings if b.level == 1), headings[0].text if headings else None)
     sections: list[Section] = []
@@ -68,20 +72,22 @@ def read(text: str) -> Document:
     return Document(title=title, sections=[s for s in sections if s.paragraphs], marked=marked)
 
 
-def _questions_as_headings(blocks: list[Block]) -> list[Block]:
-    """FAQ pages head each answer with its question, often as a plain paragraph: a question followed by a
-    paragraph that is not one is a heading, a level below the heading before it."""
+def _subheadings(blocks: list[Block]) -> list[Block]:
+    """Paragraphs that head what follows them, a level below the heading before them: a bold line of its own
+    ("<p><strong>Patrol officer</strong></p>" over its figures), and, as FAQ pages head each answer, a
+    question followed by a paragraph that is not one."""
     level = 1
     out = []
     for i, block in enumerate(blocks):
         following = blocks[i + 1] if i + 1 < len(blocks) else None
-        if (
+        asks = (
             not block.level
             and QUESTION.match(block.text)
             and following is not None
             and not following.level
             and not QUESTION.match(following.text)
-        ):
+        )
+        if asks or block.level == BELOW:
             block = Block(block.text, min(level + 1, 6))
         elif block.level:
             level = block.level
@@ -107,6 +113,19 @@ def _is_chrome(tag: Tag) -> bool:
     return bool(words & CHROME_WORDS)
 
 
+def _bold_line(paragraph: Tag) -> bool:
+    """A paragraph that is all one bold phrase, a short name, not a label ("Tuition:") or a sentence."""
+    inner = [c for c in paragraph.children if not (isinstance(c, NavigableString) and not c.strip())]
+    text = _text(paragraph)
+    return (
+        len(inner) == 1
+        and isinstance(inner[0], Tag)
+        and inner[0].name in LABELS
+        and 0 < len(text.split()) <= MAX_BOLD_HEADING_WORDS
+        and text[-1] not in ".:;,!"
+    )
+
+
 def _is_menu(tag: Tag) -> bool:
     items = tag.find_all("li", recursive=False)
     return len(items) >= 2 and all(
@@ -127,6 +146,8 @@ def _blocks(node: Tag) -> Iterator[Block]:
                 yield Block(text, int(child.name[1]))
         elif child.name == "table":
             yield from (Block(row) for row in _rows(child))
+        elif child.name == "p" and _bold_line(child):
+            yield Block(_text(child), BELOW)
         elif child.name in TEXT_BLOCKS:
             label = child.find_previous_sibling("dt") if child.name == "dd" else None
             for i, line in enumerate(_lines(child)):
