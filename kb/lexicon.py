@@ -46,6 +46,9 @@ OCCUPATION_ROOTS = (
     ("superior", 1),  # supervisors, foremen, heads
 )
 """(lemma, sense number) of the synsets whose hyponyms are occupations, as in ``worker.n.01``."""
+COMMON_SENSES = 3
+"""A word written in a sentence names a job when one of its commonest few senses is one ("officer",
+"operator"); not "head", "page" or "gun", whose job senses are rare."""
 DETACHMENTS = (("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"), ("men", "man"), ("ies", "y"))
 """WordNet's own rules for the singular of a regular noun plural (morphy(7)), besides dropping an -s."""
 

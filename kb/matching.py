@@ -18,7 +18,15 @@ from pathlib import Path
 import numpy as np
 
 from kb import aspects, lexicon
-from kb.vocabulary import CLIPPED, DESCRIBING_WORDS, FUNCTION_WORDS, GENERIC_WORDS, NOT_TITLE_WORDS
+from kb.vocabulary import (
+    CLIPPED,
+    DESCRIBING_WORDS,
+    FUNCTION_WORDS,
+    GENERIC_WORDS,
+    NOT_NAME_WORDS,
+    NOT_TITLE_WORDS,
+    PICKING_WORDS,
+)
 
 TOKEN = re.compile(r"[\w.+#&]+(?:['’]s)?")
 WORD = re.compile(r"[A-Za-z][\w-]*")
@@ -303,18 +311,25 @@ def course_phrases(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+NOT_MODIFIERS = FUNCTION_WORDS | NOT_TITLE_WORDS | NOT_NAME_WORDS | PICKING_WORDS
+
+
 def job_titles(text: str) -> list[tuple[int, int, str]]:
     """Any job title ("data scientists", "nurses", "marine biologist"), known or not: an occupation noun
     (WordNet, as for documents) with up to two words before it: (start, end, text)."""
     words = list(WORD.finditer(text))[:MAX_TOKENS]
+    wordnet = lexicon.load()
     found = []
     for i, word in enumerate(words):
-        if word.group().lower() in NOT_TITLE_WORDS or not lexicon.load().is_occupation(word.group()):
+        lower = word.group().lower()
+        if lower in NOT_TITLE_WORDS | NOT_NAME_WORDS or not wordnet.is_occupation(lower, lexicon.COMMON_SENSES):
             continue
         first = i
         while (
             first > max(0, i - MAX_MODIFIERS)
-            and words[first - 1].group().lower() not in FUNCTION_WORDS | NOT_TITLE_WORDS
+            and words[first - 1].group().lower() not in NOT_MODIFIERS
+            and not words[first - 1].group()[0].isdigit()
+            and not wordnet.is_place_or_time(words[first - 1].group())
             and text[words[first - 1].end() : words[first].start()].strip() == ""
         ):
             first -= 1

@@ -16,7 +16,15 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from kb import lexicon
-from kb.vocabulary import CONNECTIVES, FUNCTION_WORDS, GROUP_HEADS, NOT_TITLE_WORDS, PICKING_WORDS, TITLE_LEADERS
+from kb.vocabulary import (
+    CONNECTIVES,
+    FUNCTION_WORDS,
+    GROUP_HEADS,
+    NOT_NAME_WORDS,
+    NOT_TITLE_WORDS,
+    PICKING_WORDS,
+    TITLE_LEADERS,
+)
 
 QUALIFIERS = (
     "just over",
@@ -164,12 +172,7 @@ def capitalised_titles(text: str) -> list[tuple[int, int, str]]:
 
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’&-]*")
-PROSE_SENSES = 3
 MAX_MODIFIERS = 3  # words before an occupation noun in running text ("licensed practical nurses")
-NOT_NAME_WORDS = frozenset(
-    "such including like other more most many some these those all each every hire hires hiring hired employ "
-    "employs employing train trains help helps work works become becomes".split()
-)  # words that stand before a job noun in a sentence without naming it ("we hire welders")
 
 
 def occupation_mentions(text: str) -> list[tuple[int, int, str]]:
@@ -233,7 +236,7 @@ def _occupation_word(word: str) -> bool:
     return (
         word.isalpha()
         and word.lower() not in NOT_TITLE_WORDS | NOT_NAME_WORDS
-        and lexicon.load().is_occupation(word, commonest=PROSE_SENSES)
+        and lexicon.load().is_occupation(word, commonest=lexicon.COMMON_SENSES)
     )
 
 

@@ -203,8 +203,9 @@ def _source(row: Fact | Passage) -> Source:
 
 
 SCHOOL_NAME = re.compile(
-    r"\b(?:[A-Z][\w&'’-]*\s+){1,5}(?:College|University|Academy|Institute|School|Center|Centre|Bootcamp)\b"
-)
+    r"\b(?:[A-Z][\w&'’-]*\s+){1,5}(?:College|University|Academy|Institute|School|Center|Centre|Bootcamp|Board)\b"
+    r"|\b(?i:college|university|academy|institute|school|board) of (?:the )?[A-Za-z][\w&'’-]*(?: [A-Z][\w&'’-]*)*"
+)  # "... Driving Academy", "college of the mainland"
 THE_SCHOOL = re.compile(r"\b(?:the|this|your) (college|university|academy|institute|school)\b", re.I)
 STANDS_FOR = re.compile(
     r"\bwhat (?:does|do|is) (?:an? |the )?(?P<short>[A-Za-z][\w.&-]{1,10}) (?:stand for|mean)\b", re.I

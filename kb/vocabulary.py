@@ -35,6 +35,14 @@ PICKING_WORDS = frozenset(
 """Words that say which jobs a list picks ("the best jobs", "related careers"), not which field they
 are in: a group's name has none of them."""
 
+NOT_NAME_WORDS = frozenset(
+    "such including like other more most many some these those all each every hire hires hiring hired employ "
+    "employs employing train trains help helps work works become becomes average median mean typical percent "
+    "percentile starting annual hourly much better best worse worst".split()
+)
+"""Words that stand before a job noun in a sentence or a question without naming it ("we hire welders",
+"the average worker", "do nurses earn better"): never part of a job title found in running text."""
+
 TITLE_LEADERS = frozenset("A An The Any Every Like As To For Many Some Both Each Our Your Become Learn".split())
 """Capitalised words that may stand before a job title in a sentence without being part of it."""
 

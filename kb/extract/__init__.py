@@ -50,8 +50,9 @@ COURSE_HEADS = re.compile(
     r"degree|associate|bachelor|master|fundamentals|intro(?:duction)? to|apprenticeship|academy|101)\b",
     re.I,
 )
-ORG_HEADS = r"(?:College|University|Academy|Institute|School|Center|Centre|Bootcamp|Campus)"
-ORG = rf"(?:[A-Z][\w&'’.-]*\s+){{0,5}}{ORG_HEADS}\b"
+ORG_HEADS = r"(?:College|University|Academy|Institute|School|Center|Centre|Bootcamp|Campus|Board)"
+NAME_WORD = r"[A-Z][\w&'’.-]*"
+ORG = rf"(?:{NAME_WORD}\s+){{0,5}}{ORG_HEADS}\b(?:\s+of\s+(?:the\s+)?{NAME_WORD}(?:\s+(?:&\s+)?{NAME_WORD}){{0,3}})?"
 PROVIDER_PATTERNS = (
     re.compile(
         r"^(?:The\s+)?(?P<org>(?:[A-Z][\w&'’-]*\s+){1,5}?)(?:Course|Class|Program|Training)s?\s+(?:Catalog|Guide|Schedule|Listing)"
