@@ -97,11 +97,13 @@ def money(fact: SalaryFact) -> str:
 def salary(career: str, facts: list[SalaryFact], comparisons: list[SalaryComparisonFact], known: list[str]) -> Reply:
     if facts:
         lines = []
+        several = len({f.source.document for f in facts[:MAX_SHOWN]}) > 1
         for f in facts[:MAX_SHOWN]:
             stat = f" on {f.statistic}" if f.statistic == "average" else (f" ({f.statistic})" if f.statistic else "")
             org = f", according to {f.source_org}" if f.source_org else ""
             when = f" ({f.as_of})" if f.as_of else ""
-            lines.append(f"{plural(career)} earn {money(f)}{per(f.period)}{stat}{org}{when}.")
+            said = f" [{f.source.title}]" if several else ""  # documents that disagree: each figure's own
+            lines.append(f"{plural(career)} earn {money(f)}{per(f.period)}{stat}{org}{when}{said}.")
         return Reply(
             " ".join(lines) + "\n" + cite(*(f.source for f in facts[:MAX_SHOWN])), career_buttons(career, "ask_salary")
         )
@@ -114,8 +116,11 @@ def salary(career: str, facts: list[SalaryFact], comparisons: list[SalaryCompari
     return Reply(text, career_buttons(career, "ask_salary"), unanswered="no pay")
 
 
-def growth_sentence(f: OutlookFact) -> str:
+def growth_sentence(f: OutlookFact, name_source: bool = False) -> str:
+    """One growth figure, with its period and who reports it; with ``name_source``, the document it is
+    from (documents that disagree are each quoted)."""
     org = f", according to {f.source_org}" if f.source_org else ""
+    org += f" [{f.source.title}]" if name_source else ""
     if f.percent is None:
         return f"Employment of {plural(f.career)} is {f.direction}{org}."
     verb = "grow" if f.direction == "growing" else "decline"
@@ -141,8 +146,9 @@ def growth(career: str, outlook: list[OutlookFact], openings: list[OpeningsFact]
         if known:
             text += f" I do have growth figures for {some(known)}."
         return Reply(text, career_buttons(career, "ask_growth"), unanswered="no job outlook")
-    parts = [growth_sentence(f) for f in outlook] + [openings_sentence(f) for f in openings]
     sources = [f.source for f in outlook] + [f.source for f in openings]
+    several = len({s.document for s in sources}) > 1
+    parts = [growth_sentence(f, several) for f in outlook] + [openings_sentence(f) for f in openings]
     return Reply(" ".join(parts) + "\n" + cite(*sources), career_buttons(career, "ask_growth"))
 
 

@@ -236,6 +236,16 @@ def _in_common_units(view: FactView) -> float:
     return view.number * WEEKS[view.unit] if view.aspect == "duration" else view.number
 
 
+def _year(text: str | None) -> int:
+    """The latest year a figure's date or period names ("May 2023": 2023, "2023-33": 2033), 0 for none: when
+    documents disagree, the newest figure comes first."""
+    if not text:
+        return 0
+    years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text)]
+    years += [int(a[:2] + b) for a, b in re.findall(r"\b((?:19|20)\d\d)[-–](\d\d)\b", text)]
+    return max(years, default=0)
+
+
 def _view(fact: Fact) -> FactView:
     return FactView(
         fact.subject.name,
@@ -601,7 +611,7 @@ class KnowledgeBase:
         said = [
             {w.rstrip("s") for w in terms(f"{f.statistic or ''} {f.period or ''} {f.source.sentence}")} for f in facts
         ]
-        order = sorted(range(len(facts)), key=lambda i: -len(asked & said[i]))
+        order = sorted(range(len(facts)), key=lambda i: (-len(asked & said[i]), -_year(facts[i].as_of)))
         return [facts[i] for i in order]
 
     def salary_comparisons(self, career: str) -> list[SalaryComparisonFact]:
@@ -624,7 +634,7 @@ class KnowledgeBase:
             elif DIRECTION.search(f.value):
                 direction = "declining" if figures.declining(f.value) else "growing"
                 facts.append(OutlookFact(career, direction, None, None, None, None, f.reporter, _source(f)))
-        return sorted(facts, key=lambda f: f.percent is None)
+        return sorted(facts, key=lambda f: (f.percent is None, -_year(f.horizon)))  # newest projection first
 
     def openings(self, career: str) -> list[OpeningsFact]:
         return [

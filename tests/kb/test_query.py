@@ -8,6 +8,7 @@ import pytest
 
 from kb.db import KnowledgeBaseMissing
 from kb.query import KnowledgeBase
+from tests.conftest import build_kb
 
 pytestmark = pytest.mark.unit
 
@@ -81,3 +82,15 @@ def test_corrupt_database_is_a_clear_error(tmp_path: Path) -> None:
     corrupt.write_bytes(b"this is not a database" * 100)
     with pytest.raises(KnowledgeBaseMissing, match=r"corrupt\.sqlite3.*make kb"):
         KnowledgeBase(f"sqlite:///{corrupt}")
+
+
+def test_documents_that_disagree_are_each_quoted_newest_first(tmp_path: Path) -> None:
+    """Two pages give web developers different growth: both figures come back, the newer projection first,
+    each with its own source."""
+    older = "Web Developers\n\nEmployment of web developers is projected to grow 8 percent from 2019 to 2029.\n"
+    newer = "Web Developers\n\nEmployment of web developers is projected to grow 16 percent from 2022 to 2032.\n"
+    (tmp_path / "a-2019.txt").write_text(older, encoding="utf-8")
+    (tmp_path / "b-2022.txt").write_text(newer, encoding="utf-8")
+    kb = KnowledgeBase(build_kb(tmp_path / "kb", tmp_path / "a-2019.txt", tmp_path / "b-2022.txt"))
+    outlook = kb.outlook("Web Developer")
+    assert [(f.percent, f.source.document) for f in outlook] == [(16, "b-2022.txt"), (8, "a-2019.txt")]
