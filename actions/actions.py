@@ -312,8 +312,8 @@ class SuperlativeAction(KnowledgeAction):
 
 class FallbackAction(KnowledgeAction):
     """A message the NLU could not place: when it names a career or course, or asks about an aspect of
-    the one under discussion, the answer on the aspect its words ask about; else say so, and record it
-    for the operators."""
+    the one under discussion, the answer on the aspect its words ask about; else the sentences that share its
+    rare words (of the one under discussion first); else say so, and record it for the operators."""
 
     def name(self) -> str:
         return "action_fallback"
@@ -327,6 +327,11 @@ class FallbackAction(KnowledgeAction):
         held = tracker.get_slot("career") or tracker.get_slot("course")
         if held and any(aspects.asked(ask.words, kind) for kind in ("career", "course", "provider")):
             return self.answer_fact(dispatcher, tracker)  # "so what's the total cost?": of the one discussed
+        kind = "career" if tracker.get_slot("career") else "course"
+        said = self.kb.search(ask.words, 2, held, kind, distinctive=True) if held else []
+        if said := said or self.kb.search(ask.words, 2, distinctive=True):  # what the documents say of its words
+            self.say(dispatcher, tracker, replies.quoted(said, replies.NOT_FOUND))
+            return []
         self.say(dispatcher, tracker, replies.Reply(replies.FALLBACK, unanswered="not understood"))
         return []
 

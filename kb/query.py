@@ -21,7 +21,7 @@ from kb import aspects, db, figures, patterns
 from kb.matching import Term, Vocabulary, normalize, terms
 from kb.read import INTRODUCTION
 from kb.schema import Alias, Document, Fact, Passage, Posting, Subject
-from kb.vocabulary import GENERIC_WORDS
+from kb.vocabulary import FUNCTION_WORDS, GENERIC_WORDS
 
 
 @dataclass(frozen=True)
@@ -203,9 +203,10 @@ def _source(row: Fact | Passage) -> Source:
 
 
 SCHOOL_NAME = re.compile(
-    r"\b(?:[A-Z][\w&'’-]*\s+){1,5}(?:College|University|Academy|Institute|School|Center|Centre|Bootcamp|Board)\b"
-    r"|\b(?i:college|university|academy|institute|school|board) of (?:the )?[A-Za-z][\w&'’-]*(?: [A-Z][\w&'’-]*)*"
-)  # "... Driving Academy", "college of the mainland"
+    r"\b(?P<before>(?:[\w&'’-]+\s+){0,4})(?:college|university|academy|institute|school|center|centre|bootcamp|board)\b"
+    r"(?P<of>\s+of\s+(?:the\s+)?[\w&'’-]+(?:\s+[A-Z][\w&'’-]*)*)?",
+    re.I,
+)  # "... Driving Academy", "national beauty college", "college of the mainland"
 THE_SCHOOL = re.compile(r"\b(?:the|this|your) (college|university|academy|institute|school)\b", re.I)
 STANDS_FOR = re.compile(
     r"\bwhat (?:does|do|is) (?:an? |the )?(?P<short>[A-Za-z][\w.&-]{1,10}) (?:stand for|mean)\b", re.I
@@ -234,6 +235,17 @@ def _comparable(view: FactView) -> bool:
 
 def _in_common_units(view: FactView) -> float:
     return view.number * WEEKS[view.unit] if view.aspect == "duration" else view.number
+
+
+def _school_named(text: str) -> str | None:
+    """A school's (or board's) name a question writes, in any case: the words before "college" back to the
+    last small word, or "… of the …" after it; None for "the college" alone."""
+    for match in SCHOOL_NAME.finditer(text):
+        words = match.group("before").split()
+        kept = words[max((i + 1 for i, w in enumerate(words) if w.lower() in FUNCTION_WORDS), default=0) :]
+        if kept or match.group("of"):
+            return " ".join([*kept, text[match.end("before") : match.end()].strip()])
+    return None
 
 
 def _year(text: str | None) -> int:
@@ -560,8 +572,7 @@ class KnowledgeBase:
                 return name, None
         if meant := self.provider_meant(text):
             return meant[0], None
-        other = SCHOOL_NAME.search(text)
-        return None, other.group(0) if other else None
+        return None, _school_named(text)
 
     def definition(self, question: str) -> Text | None:
         """The sentence that spells out an abbreviation a question asks about ("what does CDL stand for?"):
