@@ -300,10 +300,13 @@ class SuperlativeAction(KnowledgeAction):
             self.say(dispatcher, tracker, replies.which_ranking())
             return []
         aspect, highest = asked
-        held = tracker.get_slot(aspect.subject) and not aspects.ACROSS.search(ask.words)
+        across = aspects.ACROSS.search(ask.words) or aspects.BACK.search(ask.words)
+        held = tracker.get_slot(aspect.subject) and not across
         if ask.first(aspect.subject) or held:  # "which industry pays nurses the most?", "and the lowest paid ones?"
             return self.answer(question_for(aspect.name), dispatcher, tracker)
-        ranked = self.kb.ranked(aspect.name, aspect.subject, highest)
+        beside = tracker.get_slot("career") or tracker.get_slot("course") if aspects.BACK.search(ask.words) else None
+        among = self.kb.ranked(aspect.name, aspect.subject, highest, beside) if beside else []
+        ranked = among if len(among) > 1 else self.kb.ranked(aspect.name, aspect.subject, highest)
         self.say(dispatcher, tracker, replies.ranking(aspect.label, ranked, highest))
         if not ranked:
             return []

@@ -375,6 +375,13 @@ ACROSS = re.compile(
     r"\b(?:jobs?|careers?|occupations?|professions?|roles?|courses?|class(?:es)?|programs?|bootcamps?)\b", re.I
 )
 """Words that make a "highest"/"lowest" question one across all careers or courses, not about the one discussed."""
+BACK = re.compile(
+    r"\b(?:these|those|them|the list|that list|this list|on (?:the|this) (?:page|list)|of the (?:two|three|four|five)"
+    r"|here|there)\b",
+    re.I,
+)
+"""Words that make a "highest"/"lowest" question one among the subjects just talked about ("which of these
+pays the most?")."""
 COMPARING = re.compile(r"\b(?:vs\.?|versus|compared?|comparison|difference|better|more|less|than|or)\b", re.I)
 """Words that ask to set two subjects side by side."""
 HOW_LONG = re.compile(r"\bhow long\b|\bhow many (?:years|months|weeks|hours)\b", re.I)

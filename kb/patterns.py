@@ -406,6 +406,20 @@ def _capitalised(word: str, all_caps: bool) -> str:
     return word.capitalize() if all_caps or word.islower() else word
 
 
+def titles_in_a_row(text: str) -> list[str]:
+    """Job titles written one after another with nothing between them, as a flattened table's header row
+    ("Social and Human Services Assistants Social Workers Substance Abuse Counselors"): each ends at an
+    occupation noun that the next title's capitalised word follows; [] unless every word belongs to one."""
+    words = text.split()
+    titles, start = [], 0
+    for k, word in enumerate(words):
+        ends = k + 1 == len(words) or words[k + 1][:1].isupper()
+        if is_occupation(word.strip(",")) and ends and (title := career_title(" ".join(words[start : k + 1]))):
+            titles.append(title)
+            start = k + 1
+    return titles if start == len(words) else []
+
+
 def is_career_title(heading: str) -> bool:
     return career_title(heading) is not None
 

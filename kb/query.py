@@ -589,11 +589,15 @@ class KnowledgeBase:
     def providers(self) -> list[str]:
         return self._subjects("provider", Subject.name)
 
-    def ranked(self, aspect: str, kind: str, highest: bool = True) -> list[FactView]:
+    def ranked(self, aspect: str, kind: str, highest: bool = True, beside: str | None = None) -> list[FactView]:
         """One figure per subject under a figure aspect, best first: the yearly median or average pay, the
-        growth percent, a course's price or its length in weeks."""
+        growth percent, a course's price or its length in weeks; ``beside`` a subject, only among those of
+        the documents that present it ("which of these pays the most?")."""
         best: dict[str, FactView] = {}
+        documents = set(self._all(select(Fact.document_id).join(Fact.subject).where(Subject.name == beside)))
         for fact in self._facts(kind, None, aspect):
+            if beside is not None and fact.document_id not in documents:
+                continue
             view = _view(fact)
             if view.number is not None and _comparable(view) and view.subject not in best:
                 best[view.subject] = view

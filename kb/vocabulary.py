@@ -9,7 +9,7 @@ from __future__ import annotations
 
 NOT_TITLE_WORDS = frozenset(
     "bot assistant chatbot guide me you someone anyone person people like than become becoming being "
-    "major general private help second".split()
+    "major general private help second source".split()
 )
 """Words WordNet files under occupations that, in a visitor's message, are not a career asked about
 ("are you a bot", "I need a guide", "what should I major in"), and words never part of a job title."""

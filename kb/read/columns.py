@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kb import patterns
 from kb.read.document import table_row
 
 GAP = re.compile(r"\t|\s{2,}")
@@ -56,7 +57,7 @@ def split(text: str) -> list[str | list[str]]:
 
 def _table_at(lines: list[str], i: int) -> tuple[int, list[str]]:
     """(the line after the table, its rows) when a table starts at line ``i``; else (i, [])."""
-    for reader in (_pipe_table, _labelled_figures, _aligned_table):
+    for reader in (_pipe_table, _labelled_figures, _aligned_table, _flattened_table):
         end, rows = reader(lines, i)
         if rows:
             return end, rows
@@ -137,6 +138,47 @@ def _ruled_header(lines: list[str], i: int) -> tuple[list[Cell], int] | None:
         if RULE.match(lines[r]):
             return [c for line in lines[i:r] for c in _cells(line)], r + 1
     return None
+
+
+NAMES_LABEL = re.compile(r"^(?:(?:career|job|occupation|position|role)\s*(?:title|name)?s?|title)\b", re.I)
+FIGURE = re.compile(r"[-+]?\$?\d[\d,]*(?:\.\d+)?%?\*?")
+
+
+def _flattened_table(lines: list[str], i: int) -> tuple[int, list[str]]:
+    """A table saved as text with its cells run together, one column per career, a row per line:
+
+        Career Title Social and Human Services Assistants Social Workers Substance Abuse Counselors
+        Median Salary (2018)* $33,750 $63,140 $44,630
+
+    the first line a label ("Career Title") and N job titles, the lines after it a label and N figures.
+    Each career becomes a row with the figures of its column ("Career Title: Social Workers; Median Salary
+    (2018)*: $63,140"); lines of words whose cells cannot be told apart are left as text, after the rows."""
+    label = NAMES_LABEL.match(lines[i].strip())
+    if not label:
+        return i, []
+    titles = patterns.titles_in_a_row(lines[i].strip()[label.end() :])
+    if len(titles) < 2:
+        return i, []
+    j, figures, words = i + 1, [], []
+    while j < len(lines) and lines[j].strip():
+        line = lines[j].strip()
+        found = list(FIGURE.finditer(line))
+        tail = found[-len(titles) :] if len(found) >= len(titles) else []
+        if tail and not line[tail[0].start() :].replace(" ", "").translate(str.maketrans("", "", "$%,.*+-")).isdigit():
+            tail = []
+        if tail:
+            figures.append((line[: tail[0].start()].strip(), [m.group().rstrip("*") for m in tail]))
+        else:
+            words.append(line)
+        j += 1
+    if not figures:
+        return i, []
+    head = lines[i].strip()[: label.end()].strip()
+    rows = [
+        table_row([head, *(name for name, _ in figures)], [t, *(v[k] for _, v in figures)])
+        for k, t in enumerate(titles)
+    ]
+    return j, rows + words
 
 
 def _cells(line: str) -> list[Cell]:

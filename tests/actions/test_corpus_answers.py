@@ -82,6 +82,13 @@ def test_rankings_across_the_kb(ask, question: str, first: str) -> None:
     assert "Source:" in r.text
 
 
+def test_which_of_these_ranks_among_the_subjects_of_the_page_under_discussion(ask) -> None:
+    """After a teacher's pay, "which of these pays the most?" ranks the teachers of that page only."""
+    r = ask("action_answer_superlative", "which of these pays the most?", slots={"career": "Middle School Teacher"})
+    ranked = [line.split(":")[0] for line in r.text.splitlines()[1:] if line[:1].isdigit()]
+    assert ranked[0] == "1. High School Teacher" and all("Teacher" in name for name in ranked), r.text
+
+
 def test_a_ranking_sets_the_top_subject_for_follow_ups(ask) -> None:
     r = ask("action_answer_superlative", "which course is the cheapest?")
     assert r.slots == {"course": "Intro to Python", "question": "price"}

@@ -73,3 +73,20 @@ def test_prose_and_single_lines_are_not_tables() -> None:
     prose = "Flight hours only count from the moment the door closes.  That stretch is paid.\nIt ends at the gate."
     assert columns.split(prose) == [prose]
     assert columns.split("CT.Gov Home | Connecticut LMI | Wages Home") == ["CT.Gov Home | Connecticut LMI | Wages Home"]
+
+
+def test_a_flattened_table_gives_each_career_the_figures_of_its_column() -> None:
+    """From a college directory's article: the cells of a three-career table run together, a row a line."""
+    page = (
+        "Essential Information\n\n"
+        "Career Title Social and Human Services Assistants Social Workers Substance Abuse and Behavioral "
+        "Disorder Counselors\nRequired Education High school diploma Bachelor of Social Work\n"
+        "Projected Job Growth (2018-2028)* 13% 11% 22%\nMedian Salary (2018)* $33,750 $63,140 $44,630\n"
+    )
+    assert rows(page)[:3] == [
+        "Career Title: Social and Human Services Assistant; Projected Job Growth (2018-2028)*: 13%; "
+        "Median Salary (2018)*: $33,750",
+        "Career Title: Social Worker; Projected Job Growth (2018-2028)*: 11%; Median Salary (2018)*: $63,140",
+        "Career Title: Substance Abuse and Behavioral Disorder Counselor; Projected Job Growth (2018-2028)*: 22%; "
+        "Median Salary (2018)*: $44,630",
+    ]
