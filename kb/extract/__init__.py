@@ -47,7 +47,7 @@ class Finding:
 
 COURSE_HEADS = re.compile(
     r"\b(?:certificate|certification|bootcamp|boot camp|course|class|program|programme|training|workshop|diploma|"
-    r"degree|associate|bachelor|master|fundamentals|intro(?:duction)? to|apprenticeship|academy|101)\b",
+    r"degree|associate|bachelor|master|fundamentals|intro(?:duction)? to|apprenticeship|academy|101|track)\b",
     re.I,
 )
 ORG_HEADS = r"(?:College|University|Academy|Institute|School|Center|Centre|Bootcamp|Campus|Board)"
@@ -116,7 +116,7 @@ class ParsedDocument:
             and heading not in (self.title, INTRODUCTION)
             and not heading.endswith("?")
             and patterns.career_title(heading) is None
-            and aspects.for_heading(heading) is None
+            and aspects.for_heading(patterns.PARENTHESES.sub("", heading)) is None  # "Track (40 hours/week)"
             and len(heading.split()) <= 10
             and (bool(COURSE_HEADS.search(heading)) or self._course_by_labels(heading))
         )
