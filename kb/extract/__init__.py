@@ -201,7 +201,7 @@ class ParsedDocument:
             return ("course", _clean_name(self.title))
         if self.main_career:
             return ("career", self.main_career)
-        if len(self.careers) == 1:
+        if len(self.careers) == 1 and not self.courses:  # a catalog's policies are its provider's, not a career's
             return ("career", self.careers[0])
         if self.provider:
             return ("provider", self.provider)
