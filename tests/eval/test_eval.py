@@ -24,12 +24,13 @@ from tests.support.ports import free_ports
 
 pytestmark = pytest.mark.e2e
 
-FLOORS = {"tuning": 0.90, "held out": 0.85, "real": 0.0, "real held out": 0.0}
-"""Share of conversations passed per part; measured 0.925, 0.881, …"""
-DOCUMENT_FLOORS = {"tuning": 0.80, "held out": 0.80, "real": 0.0, "real held out": 0.0}
-"""Every document of a part; measured at least …"""
-WRONG_SUBJECT = {"tuning": 1000, "held out": 1000, "real": 1000, "real held out": 1000}
-"""Replies that quote another subject's figure for the one asked."""
+FLOORS = {"tuning": 0.90, "held out": 0.85, "real": 0.33, "real held out": 0.21}
+"""Share of conversations passed per part; measured 0.934, 0.881, 0.343 and 0.225. The real pages' floors
+guard what the reader holds today; the goal is 0.95 (tuning) and 0.90 (held out)."""
+DOCUMENT_FLOORS = {"tuning": 0.80, "held out": 0.80, "real": 0.15, "real held out": 0.05}
+"""Every document of a part; measured at least 0.80, 0.86, 0.18 and 0.06 (the goal is 0.80 for every page)."""
+WRONG_SUBJECT = {"tuning": 0, "held out": 0, "real": 3, "real held out": 5}
+"""Replies that quote another subject's figure for the one asked, as measured (the goal is none)."""
 MIN_CONVERSATIONS = {"tuning": 150, "held out": 30, "real": 15 * 16, "real held out": 15 * 8}
 
 

@@ -21,8 +21,8 @@ from tests.support import corpus
 
 pytestmark = pytest.mark.unit
 
-FLOORS = {"tuning": 0.95, "held out": 0.88, "real": 0.0, "real held out": 0.0}  # measured: 0.96, 0.91, …
-MISATTRIBUTED = {"tuning": 0, "held out": 0, "real": 1000, "real held out": 1000}
+FLOORS = {"tuning": 0.95, "held out": 0.88, "real": 0.48, "real held out": 0.20}  # measured 0.96, 0.91, 0.50, 0.21
+MISATTRIBUTED = {"tuning": 0, "held out": 0, "real": 36, "real held out": 34}  # as measured; the goal is none
 
 
 def squash(text: str) -> str:
