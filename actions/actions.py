@@ -17,7 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import replies
 from actions.answers import INTENT_QUESTIONS, OPTIONAL_SUBJECT, QUESTIONS, Ask, aspect_of, question_for, said_or_not
 from kb import aspects
-from kb.matching import asked_words
+from kb.matching import asked_words, framed_job
 from kb.query import KnowledgeBase
 
 SUBJECT_LABELS = ("career", "course", "topic")
@@ -88,6 +88,10 @@ class KnowledgeAction(Action, ABC):
         mention = mention or ask.first(label)
         if mention:
             return kb.resolve(mention, label) or unknown(kb, label, mention, ask.words)
+        named_other = ask.first("course") or ask.first("topic")
+        framed = framed_job(ask.words) if label == "career" and not named_other else None
+        if framed and not kb.resolve(framed, label):  # "what does a zookeeper earn?", whatever came before
+            return unknown(kb, label, framed, ask.words)
         named = kb.course_named_in(ask.words) if label == "course" else None  # "the price of the masonry one"
         subject = named if named and kind != "course_topics" else tracker.get_slot(label)
         if subject is None and question.default_to_main_career and len(kb.main_careers()) == 1:

@@ -294,6 +294,31 @@ def asked_words(text: str, names: Iterable[str], topics: Iterable[str] = ()) -> 
     return text
 
 
+JOB_FRAMES = (
+    re.compile(
+        r"\b(?:does|do|would|will|can|could) (?:an?|the) (?P<name>[a-z][\w'-]*(?: [a-z][\w'-]*){0,3}?) "
+        r"(?:earn|make|get paid|do)\b",
+        re.I,
+    ),
+    re.compile(r"\bhow many (?P<name>[a-z][\w'-]*(?: [a-z][\w'-]*){0,3}?) (?:are there|are employed|work)\b", re.I),
+    re.compile(r"\b(?:become|becoming) (?:an?|the) (?P<name>[a-z][\w'-]*(?: [a-z][\w'-]*){0,3}?)(?:[?.!,]|$)", re.I),
+)
+"""Where a question puts the job it asks about, whatever the job ("how much does a zookeeper earn?")."""
+
+
+def framed_job(text: str) -> str | None:
+    """The job a question asks about by where it stands in the question, when its words are a name: none of
+    them a small word, a word that picks or a statistic, and none an aspect's word ("how many openings are
+    there" names no job)."""
+    for frame in JOB_FRAMES:
+        if match := frame.search(text):
+            words = match.group("name").lower().split()
+            plain = not set(words) & (FUNCTION_WORDS | GENERIC_WORDS | NOT_NAME_WORDS | PICKING_WORDS)
+            if plain and not any(aspects.speaks_of_any(w) for w in words):
+                return match.group("name")
+    return None
+
+
 def course_phrases(text: str) -> list[tuple[int, int, str]]:
     """Any course named by a few words and what it is ("the welding certificate", "Intro to Python
     class"), known or not: (start, end, text)."""

@@ -312,3 +312,10 @@ def test_an_unknown_career_beside_a_known_one_is_said_to_be_missing(ask) -> None
     )
     assert "UX designer shapes" in r.messages[0]["text"]
     assert r.messages[1]["text"].startswith("I don't have “banana farmer” in my documents")
+
+
+def test_a_job_no_document_has_is_said_to_be_missing_by_where_the_question_puts_it(ask) -> None:
+    """WordNet lacks "zookeeper": the question's own shape names it, and the career discussed is not
+    answered for instead."""
+    r = ask("action_answer_salary", "how much does a zookeeper earn?", slots={"career": "Registered Nurse"})
+    assert "I don't have “zookeeper”" in r.text and "$" not in r.text
