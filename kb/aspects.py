@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -327,7 +328,13 @@ def of_subject(kind: str) -> tuple[Aspect, ...]:
 
 def headed(heading: str, kind: str | None = None) -> list[Aspect]:
     """The aspects a section heading, label or table column is about ("Skills and tools": two)."""
-    return [a for a in ASPECTS if (kind is None or a.about(kind)) and a.headings.search(heading)]
+    return list(_headed(heading, kind))
+
+
+@lru_cache(maxsize=65536)
+def _headed(heading: str, kind: str | None) -> tuple[Aspect, ...]:
+    """Cached: a document asks it of the same heading for every paragraph under it."""
+    return tuple(a for a in ASPECTS if (kind is None or a.about(kind)) and a.headings.search(heading))
 
 
 def for_heading(heading: str, kind: str | None = None) -> Aspect | None:
@@ -402,6 +409,7 @@ def ranking_asked(question: str) -> tuple[Aspect, bool] | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def speaks_of_any(word: str) -> bool:
     """Whether a word is one of the words aspects are asked or written with ("cost", "salary", "top")."""
     return any(a.headings.search(word) or (a.cues and a.cues.search(word)) for a in ASPECTS) or word in RANK_WORDS

@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 import yaml
@@ -54,6 +54,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     aspect_facts.extract,
 )
 ALIASES_FILE = Path(__file__).with_name("aliases.yml")
+FINDING_FIELDS = fields(Finding)
 PARALLEL_FROM = 8  # fewer changed documents than this are read in this process: starting workers costs more
 
 
@@ -274,7 +275,7 @@ def _store(session: Session, extracted: Extracted) -> None:
     facts = []
     position = {sentence: i for i, (_, sentence, _) in reversed(list(enumerate(extracted.passages)))}
     for finding in extracted.findings:
-        row = asdict(finding)
+        row = {f.name: getattr(finding, f.name) for f in FINDING_FIELDS}  # asdict() deep-copies: slow
         kind, name, other = row.pop("kind"), row.pop("subject"), row.pop("other")
         row["subject_id"] = subjects[(kind, name)]
         row["other_id"] = subjects[("career", other)] if other else None

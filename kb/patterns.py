@@ -492,6 +492,7 @@ def _same_head_title(text: str, career: str) -> list[str]:
     return [title] if title.lower() != career.lower() else []
 
 
+@lru_cache(maxsize=8192)
 def mention_regex(name: str) -> re.Pattern[str]:
     """Matches a known name case-insensitively, with plural and hyphen/space variants."""
     words = [re.escape(w) for w in re.split(r"[\s-]+", name)]
