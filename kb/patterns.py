@@ -253,6 +253,7 @@ def _describes(word: str) -> bool:
     )
 
 
+@lru_cache(maxsize=65536)
 def career_title(heading: str) -> str | None:
     """The job title a heading is about, if it is only that ("Registered Nurses (RNs)", "ACTUARIES") or a
     question about it ("How much do UX designers make?"). A heading naming a career among other words

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from kb import aspects, patterns
 from kb.extract.course_names import course_names
@@ -220,6 +220,7 @@ class ParsedDocument:
 SEPARATORS = re.compile(r"\s*[:|–—]\s*|\s+-\s+")
 
 
+@lru_cache(maxsize=65536)
 def heading_career(heading: str) -> str | None:
     """The career a heading names: the heading itself as a title, or a title followed by what the section
     tells of it ("Freight Broker Salary", "Logistics Coordinator: Pay and Outlook")."""
