@@ -56,5 +56,12 @@ program"), not which course: never part of a course's name in a message."""
 GENERIC_WORDS = frozenset("one course class certificate program job career field role work".split())
 """Words that name a kind of thing, not which one ("the javascript *one*", "that *course*")."""
 
-CLIPPED = {"dev": "developer", "eng": "engineer", "mgr": "manager", "asst": "assistant", "admin": "administrator"}
+CLIPPED = {
+    "dev": "developer",
+    "eng": "engineer",
+    "mgr": "manager",
+    "asst": "assistant",
+    "admin": "administrator",
+    "rep": "representative",
+}
 """Job words people clip ("web devs", "QA eng"): compared in full, so a clipped name is the name."""
