@@ -146,11 +146,14 @@ def find(kind: str, text: str) -> list[Figure]:
 BARE = re.compile(rf"^\s*(?P<sign>[+\-−–])?(?P<n>{NUM})\s*$")
 
 
-def in_column(kind: str, cell: str) -> list[Figure]:
+def in_column(kind: str, cell: str, header: str) -> list[Figure]:
     """A table cell that is a bare number ("15.9", "-2.1", "35,980") typed by its column, whose header says
-    what it measures ("Percent change", "Median wage"): as written, with the column's unit."""
+    what it measures ("Percent change", "Median wage"): as written, with the column's unit; a percentage
+    only under a header that says so (a count of new jobs is not one)."""
     match = BARE.match(cell)
     if kind not in ("money", "percent", "count") or not match or (number := to_number(match.group("n"))) is None:
+        return []
+    if kind == "percent" and not re.search(r"percent|%", header, re.I):
         return []
     sign = -1 if match.group("sign") and match.group("sign") != "+" else 1
     return [Figure(cell.strip(), sign * number, None, UNITS[kind], match.start("n"), match.end(), None)]
@@ -182,10 +185,10 @@ def statistic(text: str, figure: Figure) -> str | None:
     clause, else the first one after it."""
     clause_start = max(text.rfind(s, 0, figure.start) for s in (";", ". ", ", while", " while ", " but "))
     before = list(STATISTICS.finditer(text, max(0, clause_start, figure.start - 90), figure.start))
-    if before:
-        return before[-1].group(1).lower()
-    after = STATISTICS.search(text, figure.end, figure.end + 40)
-    return after.group(1).lower() if after else None
+    found = before[-1] if before else STATISTICS.search(text, figure.end, figure.end + 40)
+    if not found:
+        return None
+    return "median" if found.group(1).lower() == "50th percentile" else found.group(1).lower()
 
 
 def as_of(text: str) -> str | None:

@@ -61,6 +61,9 @@ def _all(doc: ParsedDocument) -> Iterator[Finding]:
             if row:
                 yield from _row(doc, section, paragraph.text, row)
                 continue
+            if homes and (cells := table_cells(paragraph.text)) and _breaks_down(doc, cells, homes[0][0]):
+                yield from _breakdown(doc, section, homes, paragraph.text, cells)
+                continue
             listed = patterns.lead_title(paragraph.text)
             if listed in doc.careers and ":" not in paragraph.text and _relates(doc, section):
                 yield from _related(section, homes, listed, paragraph.text)
@@ -78,7 +81,9 @@ def _all(doc: ParsedDocument) -> Iterator[Finding]:
                 labelled = label_aspects
                 for home, aspect in itertools.product(homes, label_aspects):
                     if not NOTHING.fullmatch(value.strip()) and (target := _subject_for(doc, home, aspect)):
-                        yield from _facts(doc, section, target, aspect, value.strip(), paragraph.text, "labelled line")
+                        yield from _facts(
+                            doc, section, target, aspect, value.strip(), paragraph.text, "labelled line", context=label
+                        )
                 continue
             for sentence in paragraph.sentences:
                 subjects = _sentence_subjects(doc, homes, bool(named), sentence, last)
@@ -196,6 +201,29 @@ def _subject_for(doc: ParsedDocument, home: tuple[str, str], aspect: Aspect) -> 
     return None
 
 
+def _breaks_down(doc: ParsedDocument, cells: list[tuple[str, str]], kind: str) -> bool:
+    """A table row whose first column names no subject but a part of the section's ("Industry: Leisure and
+    Hospitality; Median Wage: $12.61"), and whose other columns are on aspects of the subject's kind."""
+    return len(cells) >= 2 and any(aspects.for_heading(header, kind) for header, _ in cells[1:])
+
+
+def _breakdown(
+    doc: ParsedDocument, section: Section, homes: list[tuple[str, str]], text: str, cells: list[tuple[str, str]]
+) -> Iterator[Finding]:
+    """The row's figures are its section subject's, for the part its first cell names, which qualifies them."""
+    part = f"{cells[0][0]}: {cells[0][1]}"
+    for home in homes:
+        for header, cell in cells[1:]:
+            if (
+                (aspect := aspects.for_heading(header, home[0]))
+                and cell
+                and (target := _subject_for(doc, home, aspect))
+            ):
+                yield from _facts(
+                    doc, section, target, aspect, cell, text, "table row by part", context=header, part=part
+                )
+
+
 def _row(doc: ParsedDocument, section: Section, text: str, row: list[tuple[str, str]]) -> Iterator[Finding]:
     for name, kind in row:
         for header, cell in table_cells(text)[1:]:
@@ -262,6 +290,7 @@ def _facts(
     context: str = "",
     reporter: str | None = None,
     placed: bool = True,
+    part: str | None = None,
 ) -> Iterator[Finding]:
     """The facts of one piece of text under one aspect: typed per figure, else the text itself; ``rule``
     names how the text was placed under its subject and aspect."""
@@ -275,7 +304,8 @@ def _facts(
         "placed": placed,
         "rule": rule,
     }
-    found = _figures(aspect, value) or (figures.in_column(aspect.figure, value) if context else [])
+    in_a_column = rule.startswith("table row") and aspect.figure
+    found = _figures(aspect, value) or (figures.in_column(aspect.figure, value, context) if in_a_column else [])
     if not found:
         yield Finding(value=value, reporter=reporter or figures.reporter(sentence), **base)
         return
@@ -290,8 +320,16 @@ def _facts(
             high=figure.high,
             unit=figure.unit,
             period=(figures.period(value, figure) or figures.period(context)) if aspect.figure == "money" else None,
-            qualifier=figures.statistic(described, _shift(figure, len(context) + 1 if context else 0))
-            or _noun_after(value, figure),
+            qualifier="; ".join(
+                q
+                for q in (
+                    figures.statistic(described, _shift(figure, len(context) + 1 if context else 0))
+                    or _noun_after(value, figure),
+                    part,  # "Industry: Leisure and Hospitality": the part of the subject a table row is for
+                )
+                if q
+            )[:128]
+            or None,
             hedge=figure.hedge,
             reporter=reporter or figures.reporter(sentence),
             as_of=figures.as_of(described),

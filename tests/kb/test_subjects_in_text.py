@@ -84,3 +84,18 @@ def test_a_group_table_gives_each_group_its_typed_figures_and_every_fact_its_rul
     assert growth == {("Healthcare Support Occupations", 15.9), ("Management Occupations", 6.5)}
     assert all(f.rule for f in found)
     assert {f.rule for f in found if f.number is not None} == {"table row"}
+
+
+def test_a_row_for_a_part_of_the_subject_qualifies_its_figures_and_labels_name_the_statistic() -> None:
+    """From a state wage page: a facts box and a table by industry, under the occupation's heading."""
+    page = (
+        "Driver/Sales Workers (53-3031)\n\nDrive truck over established routes and sell or deliver goods.\n\n"
+        "Mean wage                     $19.33\n50th percentile wage          $17.71\n\n"
+        "Best Paying Industries\n"
+        "Industry                                    Employment    Median Wage\n"
+        "Trade, Transportation,, and Utilities            1,660      $20.77\n"
+        "Leisure and Hospitality                          1,570      $12.61\n"
+    )
+    pay = {(f.value, f.qualifier) for f in facts("wages.txt", page) if f.aspect == "pay" and f.number is not None}
+    assert {("$19.33", "mean"), ("$17.71", "median")} <= pay
+    assert ("$12.61", "median; Industry: Leisure and Hospitality") in pay
