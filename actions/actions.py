@@ -339,11 +339,33 @@ class FallbackAction(KnowledgeAction):
         if said := said or self.kb.search(ask.words, 2, distinctive=True):  # what the documents say of its words
             self.say(dispatcher, tracker, replies.quoted(said, replies.NOT_FOUND))
             return []
-        self.say(dispatcher, tracker, replies.Reply(replies.FALLBACK, unanswered="not understood"))
+        self.nothing_found(dispatcher, tracker)
         return []
+
+    def nothing_found(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+        self.say(dispatcher, tracker, replies.Reply(replies.FALLBACK, unanswered="not understood"))
+
+
+class OutOfScopeAction(FallbackAction):
+    """A message the NLU places outside what the bot is for: first what the documents say of its own words
+    (a question about a job WordNet does not know can read as out of scope), else the polite refusal."""
+
+    def name(self) -> str:
+        return "action_out_of_scope"
+
+    def nothing_found(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+        dispatcher.utter_message(response="utter_out_of_scope")
 
 
 def actions_for(kb: KnowledgeBase, unanswered: Unanswered | None = None) -> list[Action]:
     """One of every action, reading ``kb`` and recording unanswered questions with ``unanswered``."""
-    others = (FollowUpAction, CompareAction, FactAction, ListCareersAction, SuperlativeAction, FallbackAction)
+    others = (
+        FollowUpAction,
+        CompareAction,
+        FactAction,
+        ListCareersAction,
+        SuperlativeAction,
+        FallbackAction,
+        OutOfScopeAction,
+    )
     return [action(kb, unanswered) for action in (*ANSWER_ACTIONS, *others)]

@@ -319,3 +319,12 @@ def test_a_job_no_document_has_is_said_to_be_missing_by_where_the_question_puts_
     answered for instead."""
     r = ask("action_answer_salary", "how much does a zookeeper earn?", slots={"career": "Registered Nurse"})
     assert "I don't have “zookeeper”" in r.text and "$" not in r.text
+
+
+def test_an_out_of_scope_message_gets_what_the_documents_say_of_its_words_else_the_refusal(ask) -> None:
+    """A question about a job WordNet lacks can read as out of scope: the documents' own sentence answers it;
+    the weather does not."""
+    r = ask("action_out_of_scope", "what are the praxis exams?")
+    assert "Praxis" in r.text and "Source:" in r.text
+    r = ask("action_out_of_scope", "what's the weather in Paris?")
+    assert [m.get("response") for m in r.messages] == ["utter_out_of_scope"]
