@@ -44,7 +44,7 @@ RELATED_GROUP = re.compile(r"\b(related|similar|other)\s+(careers|jobs|roles|pat
 
 def in_category(sentence: str, start: int) -> bool:
     """Whether a name at ``start`` is part of the category a statistics agency files a career under
-    ("places this job in the category of Software Developers, Quality Assurance Analysts, and Testers")."""
+    ("places this job in the category of Writers and Authors")."""
     return any(m.start("cat") <= start < m.end("cat") for rx in CATEGORY for m in rx.finditer(sentence))
 
 
