@@ -59,6 +59,11 @@ def listing(items: list[str], last: str = "and") -> str:
     return ", ".join(items[:-1]) + f" {last} " + items[-1]
 
 
+def disagree(*sources: Source) -> bool:
+    """Figures from more than one document: each is quoted with its own, since the documents may disagree."""
+    return len({s.document for s in sources}) > 1
+
+
 def cite(*sources: Source) -> str:
     """The documents by title, with the section ("Source: Registered Nurses, “Pay”."); never a file name."""
     unique = list(dict.fromkeys((s.title or s.document, s.named_section) for s in sources))
@@ -97,7 +102,7 @@ def money(fact: SalaryFact) -> str:
 def salary(career: str, facts: list[SalaryFact], comparisons: list[SalaryComparisonFact], known: list[str]) -> Reply:
     if facts:
         lines = []
-        several = len({f.source.document for f in facts[:MAX_SHOWN]}) > 1
+        several = disagree(*(f.source for f in facts[:MAX_SHOWN]))
         for f in facts[:MAX_SHOWN]:
             stat = f" on {f.statistic}" if f.statistic == "average" else (f" ({f.statistic})" if f.statistic else "")
             org = f", according to {f.source_org}" if f.source_org else ""
@@ -147,8 +152,7 @@ def growth(career: str, outlook: list[OutlookFact], openings: list[OpeningsFact]
             text += f" I do have growth figures for {some(known)}."
         return Reply(text, career_buttons(career, "ask_growth"), unanswered="no job outlook")
     sources = [f.source for f in outlook] + [f.source for f in openings]
-    several = len({s.document for s in sources}) > 1
-    parts = [growth_sentence(f, several) for f in outlook] + [openings_sentence(f) for f in openings]
+    parts = [growth_sentence(f, disagree(*sources)) for f in outlook] + [openings_sentence(f) for f in openings]
     return Reply(" ".join(parts) + "\n" + cite(*sources), career_buttons(career, "ask_growth"))
 
 

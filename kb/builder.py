@@ -55,6 +55,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
 )
 ALIASES_FILE = Path(__file__).with_name("aliases.yml")
 FINDING_FIELDS = fields(Finding)
+CALLED = re.compile(r"\b(?:called|known as)\s+(?:(?:an?|the)\s+)?$", re.I)  # another name for the career before it
 PARALLEL_FROM = 8  # fewer changed documents than this are read in this process: starting workers costs more
 
 
@@ -152,7 +153,7 @@ def _stated(sentence: str) -> list[str]:
     named = [
         title
         for start, _, title in patterns.occupation_mentions(sentence)
-        if start < max(at) and not careers.in_category(sentence, start)
+        if start < max(at) and not careers.in_category(sentence, start) and not CALLED.search(sentence[:start])
     ]
     return ([lead] if lead else []) + named
 
@@ -160,25 +161,19 @@ def _stated(sentence: str) -> list[str]:
 def _same_head_form(title: str, others: set[str]) -> bool:
     """A title one of ``others`` ends with, or that ends with one of them: "Elementary School Teacher" in a
     sentence of a page whose heading names "Kindergarten and Elementary School Teacher"."""
-    words = title.lower().split()
-    return any(
-        (shorter := min(words, other.lower().split(), key=len))
-        == max(words, other.lower().split(), key=len)[-len(shorter) :]
-        and len(shorter) >= 2
-        for other in others
-    )
+    return any(_ends_with(title, other) or _ends_with(other, title) for other in others)
 
 
 def _longer_form(title: str, found: set[str]) -> bool:
-    """A title that is another found title of two or more words with more words before it ("Airline Flight
-    Attendant" beside "Flight Attendant"): the same career, named in full once."""
-    words = title.lower().split()
-    return any(
-        len(other.split()) >= 2
-        and len(other.split()) < len(words)
-        and words[-len(other.split()) :] == other.lower().split()
-        for other in found
-    )
+    """A title that is another found title with more words before it ("Airline Flight Attendant" beside
+    "Flight Attendant"): the same career, named in full once."""
+    return any(_ends_with(title, other) for other in found)
+
+
+def _ends_with(title: str, shorter: str) -> bool:
+    """Whether a title ends with another of at least two words and fewer words than itself."""
+    words, tail = title.lower().split(), shorter.lower().split()
+    return 2 <= len(tail) < len(words) and words[-len(tail) :] == tail
 
 
 def _with_aspect(headings: set[str], named: list[str]) -> list[str]:

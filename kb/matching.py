@@ -23,9 +23,7 @@ from kb.vocabulary import (
     DESCRIBING_WORDS,
     FUNCTION_WORDS,
     GENERIC_WORDS,
-    NOT_NAME_WORDS,
-    NOT_TITLE_WORDS,
-    PICKING_WORDS,
+    NEVER_IN_TITLES,
 )
 
 TOKEN = re.compile(r"[\w.+#&]+(?:['’]s)?")
@@ -313,7 +311,7 @@ def framed_job(text: str) -> str | None:
     for frame in JOB_FRAMES:
         if match := frame.search(text):
             words = match.group("name").lower().split()
-            plain = not set(words) & (FUNCTION_WORDS | GENERIC_WORDS | NOT_NAME_WORDS | PICKING_WORDS)
+            plain = not set(words) & (NEVER_IN_TITLES | GENERIC_WORDS)
             if plain and not any(aspects.speaks_of_any(w) for w in words):
                 return match.group("name")
     return None
@@ -336,9 +334,6 @@ def course_phrases(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
-NOT_MODIFIERS = FUNCTION_WORDS | NOT_TITLE_WORDS | NOT_NAME_WORDS | PICKING_WORDS
-
-
 def job_titles(text: str) -> list[tuple[int, int, str]]:
     """Any job title ("data scientists", "nurses", "marine biologist"), known or not: an occupation noun
     (WordNet, as for documents) with up to two words before it: (start, end, text)."""
@@ -347,12 +342,12 @@ def job_titles(text: str) -> list[tuple[int, int, str]]:
     found = []
     for i, word in enumerate(words):
         lower = word.group().lower()
-        if lower in NOT_TITLE_WORDS | NOT_NAME_WORDS or not wordnet.is_occupation(lower, lexicon.COMMON_SENSES):
+        if lower in NEVER_IN_TITLES or not wordnet.is_occupation(lower, lexicon.COMMON_SENSES):
             continue
         first = i
         while (
             first > max(0, i - MAX_MODIFIERS)
-            and words[first - 1].group().lower() not in NOT_MODIFIERS
+            and words[first - 1].group().lower() not in NEVER_IN_TITLES
             and not words[first - 1].group()[0].isdigit()
             and not wordnet.is_place_or_time(words[first - 1].group())
             and text[words[first - 1].end() : words[first].start()].strip() == ""

@@ -20,8 +20,7 @@ from kb.vocabulary import (
     CONNECTIVES,
     FUNCTION_WORDS,
     GROUP_HEADS,
-    NOT_NAME_WORDS,
-    NOT_TITLE_WORDS,
+    NEVER_IN_TITLES,
     PICKING_WORDS,
     TITLE_LEADERS,
 )
@@ -235,7 +234,7 @@ def _occupation_word(word: str) -> bool:
     "operator"; not "head", whose job sense is rare)."""
     return (
         word.isalpha()
-        and word.lower() not in NOT_TITLE_WORDS | NOT_NAME_WORDS
+        and word.lower() not in NEVER_IN_TITLES
         and lexicon.load().is_occupation(word, commonest=lexicon.COMMON_SENSES)
     )
 
@@ -247,7 +246,7 @@ def _adjacent(text: str, left: tuple[int, int, str], right: tuple[int, int, str]
 def _describes(word: str) -> bool:
     lower = word.lower()
     return (
-        lower not in NOT_MODIFIERS | NOT_NAME_WORDS | PICKING_WORDS | NOT_TITLE_WORDS
+        lower not in NOT_MODIFIERS | NEVER_IN_TITLES
         and not lower.endswith("ly")
         and (lexicon.load().may_describe(lower) or bool(abbreviation(word)))
     )
@@ -301,11 +300,7 @@ def career_titles(heading: str) -> list[str]:
     if title := career_title(heading):
         return [title]
     items = split_list(heading.rsplit(":", 1)[-1])
-    listed = [t for item in items if (t := career_title(item))]
-    if len(listed) >= 2 and 2 * len(listed) > len(items):  # jobs WordNet lacks, listed among them, too
-        listed = [
-            career_title(item) or _unknown_singular(item) for item in items if career_title(item) or _one_noun(item)
-        ]
+    listed = [t for t in _with_unknown_jobs(items, [career_title(item) for item in items]) if t]
     return listed if len(listed) >= 2 else []
 
 
@@ -318,18 +313,19 @@ def listed_titles(text: str) -> list[str]:
     if len(items) < 2:
         return []
     shared = items[-1].split()[-1] if len(items[-1].split()) > 1 else None  # "... and auditing clerks"
-    titles = [career_title(item) or (shared and career_title(f"{item} {shared}")) for item in items]
-    if all(titles):
-        return [t for t in titles if t]
-    pairs = list(zip(titles, items, strict=True))
-    if 2 * sum(1 for t in titles if t) > len(items) and all(t or _one_noun(item) for t, item in pairs):
-        return [t or _unknown_singular(item) for t, item in pairs]  # "Plumbers, Pipefitters, and Steamfitters"
-    return []
+    titles = _with_unknown_jobs(
+        items, [career_title(item) or (shared and career_title(f"{item} {shared}")) for item in items]
+    )
+    return [t for t in titles if t] if all(titles) else []
 
 
-def _unknown_singular(item: str) -> str:
-    """The singular of a plural WordNet lacks: without its -s."""
-    return item.strip()[:-1]
+def _with_unknown_jobs(items: list[str], titles: list[str | None]) -> list[str | None]:
+    """The titles of a list's items, and, when most items are job titles, the single plural nouns among them
+    too, as jobs WordNet lacks ("Plumbers, Pipefitters, and Steamfitters"), without their -s."""
+    found = sum(1 for t in titles if t)
+    if found < 2 or 2 * found <= len(items):
+        return titles
+    return [t or (item.strip()[:-1] if _one_noun(item) else None) for t, item in zip(titles, items, strict=True)]
 
 
 def _one_noun(item: str) -> bool:

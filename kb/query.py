@@ -594,7 +594,8 @@ class KnowledgeBase:
         growth percent, a course's price or its length in weeks; ``beside`` a subject, only among those of
         the documents that present it ("which of these pays the most?")."""
         best: dict[str, FactView] = {}
-        documents = set(self._all(select(Fact.document_id).join(Fact.subject).where(Subject.name == beside)))
+        beside_documents = select(Fact.document_id).join(Fact.subject).where(Subject.name == beside)
+        documents = set(self._all(beside_documents)) if beside is not None else set()
         for fact in self._facts(kind, None, aspect):
             if beside is not None and fact.document_id not in documents:
                 continue

@@ -43,6 +43,9 @@ NOT_NAME_WORDS = frozenset(
 """Words that stand before a job noun in a sentence or a question without naming it ("we hire welders",
 "the average worker", "do nurses earn better"): never part of a job title found in running text."""
 
+NEVER_IN_TITLES = FUNCTION_WORDS | NOT_TITLE_WORDS | NOT_NAME_WORDS | PICKING_WORDS
+"""Words never part of a job title found in running text or a message (documents and visitors alike)."""
+
 TITLE_LEADERS = frozenset("A An The Any Every Like As To For Many Some Both Each Our Your Become Learn".split())
 """Capitalised words that may stand before a job title in a sentence without being part of it."""
 

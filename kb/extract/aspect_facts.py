@@ -61,7 +61,7 @@ def _all(doc: ParsedDocument) -> Iterator[Finding]:
             if row:
                 yield from _row(doc, section, paragraph.text, row)
                 continue
-            if homes and (cells := table_cells(paragraph.text)) and _breaks_down(doc, cells, homes[0][0]):
+            if homes and (cells := table_cells(paragraph.text)) and _breaks_down(cells, homes[0][0]):
                 yield from _breakdown(doc, section, homes, paragraph.text, cells)
                 continue
             listed = patterns.lead_title(paragraph.text)
@@ -201,7 +201,7 @@ def _subject_for(doc: ParsedDocument, home: tuple[str, str], aspect: Aspect) -> 
     return None
 
 
-def _breaks_down(doc: ParsedDocument, cells: list[tuple[str, str]], kind: str) -> bool:
+def _breaks_down(cells: list[tuple[str, str]], kind: str) -> bool:
     """A table row whose first column names no subject but a part of the section's ("Industry: Leisure and
     Hospitality; Median Wage: $12.61"), and whose other columns are on aspects of the subject's kind."""
     return len(cells) >= 2 and any(aspects.for_heading(header, kind) for header, _ in cells[1:])

@@ -24,11 +24,11 @@ from tests.support.ports import free_ports
 
 pytestmark = pytest.mark.e2e
 
-FLOORS = {"tuning": 0.90, "held out": 0.85, "real": 0.37, "real held out": 0.22}
-"""Share of conversations passed per part; measured 0.934, 0.881, 0.386 and 0.231. The real pages' floors
+FLOORS = {"tuning": 0.90, "held out": 0.85, "real": 0.39, "real held out": 0.22}
+"""Share of conversations passed per part; measured 0.934, 0.881, 0.397 and 0.231. The real pages' floors
 guard what the reader holds today; the goal is 0.95 (tuning) and 0.90 (held out)."""
 DOCUMENT_FLOORS = {"tuning": 0.80, "held out": 0.80, "real": 0.20, "real held out": 0.05}
-"""Every document of a part; measured at least 0.80, 0.86, 0.21 and 0.06 (the goal is 0.80 for every page)."""
+"""Every document of a part; measured at least 0.80, 0.86, 0.24 and 0.06 (the goal is 0.80 for every page)."""
 WRONG_SUBJECT = {"tuning": 0, "held out": 0, "real": 3, "real held out": 5}
 """Replies that quote another subject's figure for the one asked, as measured (the goal is none)."""
 MIN_CONVERSATIONS = {"tuning": 150, "held out": 30, "real": 15 * 16, "real held out": 15 * 8}

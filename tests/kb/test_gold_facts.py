@@ -21,7 +21,7 @@ from tests.support import corpus
 
 pytestmark = pytest.mark.unit
 
-FLOORS = {"tuning": 0.95, "held out": 0.88, "real": 0.48, "real held out": 0.20}  # measured 0.96, 0.91, 0.50, 0.21
+FLOORS = {"tuning": 0.95, "held out": 0.88, "real": 0.48, "real held out": 0.20}  # measured 0.96, 0.89, 0.52, 0.21
 MISATTRIBUTED = {"tuning": 0, "held out": 0, "real": 36, "real held out": 34}  # as measured; the goal is none
 
 
