@@ -64,6 +64,18 @@ def disagree(*sources: Source) -> bool:
     return len({s.document for s in sources}) > 1
 
 
+def when(source: Source, as_of: str | None = None) -> str | None:
+    """A figure's date as the document writes it ("May 2023"), and, when the KB finds it old, that it is
+    ("May 2011 figure, may be out of date")."""
+    return f"{as_of or source.year} figure, may be out of date" if source.old else as_of
+
+
+def dated(source: Source, as_of: str | None = None) -> str:
+    """``when`` in brackets after a figure, or nothing."""
+    said = when(source, as_of)
+    return f" ({said})" if said else ""
+
+
 def cite(*sources: Source) -> str:
     """The documents by title, with the section ("Source: Registered Nurses, “Pay”."); never a file name."""
     unique = list(dict.fromkeys((s.title or s.document, s.named_section) for s in sources))
@@ -106,7 +118,7 @@ def salary(career: str, facts: list[SalaryFact], comparisons: list[SalaryCompari
         for f in facts[:MAX_SHOWN]:
             stat = f" on {f.statistic}" if f.statistic == "average" else (f" ({f.statistic})" if f.statistic else "")
             org = f", according to {f.source_org}" if f.source_org else ""
-            when = f" ({f.as_of})" if f.as_of else ""
+            when = dated(f.source, f.as_of)
             said = f" [{f.source.title}]" if several else ""  # documents that disagree: each figure's own
             lines.append(f"{plural(career)} earn {money(f)}{per(f.period)}{stat}{org}{when}{said}.")
         return Reply(
@@ -135,14 +147,17 @@ def growth_sentence(f: OutlookFact, name_source: bool = False) -> str:
         text += f", {f.pace}"
     if f.average_percent is not None:
         text += f" (the average is {f.average_percent:g} percent)"
-    return text + org + "."
+    return text + dated(f.source) + org + "."
 
 
 def openings_sentence(f: OpeningsFact) -> str:
     about = f"{f.qualifier} " if f.qualifier else ""
     horizon = f" {f.horizon}" if f.horizon else ""
     org = f", according to {f.source_org}" if f.source_org else ""
-    return f"There will be {about}{f.per_year:,} job openings for {plural(f.career)} each year{horizon}{org}."
+    return (
+        f"There will be {about}{f.per_year:,} job openings for {plural(f.career)} each year{horizon}"
+        f"{dated(f.source)}{org}."
+    )
 
 
 def growth(career: str, outlook: list[OutlookFact], openings: list[OpeningsFact], known: list[str]) -> Reply:
@@ -335,7 +350,7 @@ def figure(f: FactView) -> str:
     if f.period and f.aspect == "pay" and not re.search(r"\b(?:a|per|an)\s+\w+$", value):
         value += per(f.period)
     notes = [n for n in (f.qualifier, f.horizon, f.pace) if n]
-    said = ", ".join(n for n in (f.reporter, f.as_of) if n)
+    said = ", ".join(n for n in (f.reporter, when(f.source, f.as_of) if f.number is not None else f.as_of) if n)
     if said:
         notes.append(f"according to {said}" if f.reporter else said)
     return value + (f" ({'; '.join(notes)})" if notes else "")

@@ -43,6 +43,12 @@ VARIABLES: tuple[Variable, ...] = (
         "the origins (space-separated) whose pages may use the chat: CORS on Rasa and socket.io",
     ),
     Variable(
+        "CAREERBOT_STALE_YEARS",
+        "5",
+        "a figure older than this many years is quoted with its year and a warning, and its document is "
+        "listed by `make kb` and the KB report as one to refresh",
+    ),
+    Variable(
         "CAREERBOT_MAX_MESSAGE_CHARS", "2000", "the longest message any channel accepts (longer ones are refused)"
     ),
     Variable(
@@ -123,6 +129,7 @@ ACTION_ENDPOINT_URL = env("ACTION_ENDPOINT_URL") or f"http://{HOST}:{ACTIONS_POR
 ACTION_SERVER_TOKEN = env("ACTION_SERVER_TOKEN") or secrets.token_urlsafe(24)  # handed to both servers
 WEB_ORIGINS = (env("CAREERBOT_WEB_ORIGINS") or f"http://{HOST}:{WEB_PORT} http://localhost:{WEB_PORT}").split()
 MAX_MESSAGE_CHARS = int(env("CAREERBOT_MAX_MESSAGE_CHARS") or 2000)
+STALE_YEARS = int(env("CAREERBOT_STALE_YEARS") or 5)
 REST_TOKEN = env("CAREERBOT_REST_TOKEN")
 SESSION_SECRET_FILE = BUILD_DIR / "session-secret"
 RASA_MAX_REQUEST_BYTES = 1_000_000  # channel messages are small; nothing bigger reaches the Rasa server

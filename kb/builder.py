@@ -15,8 +15,8 @@ import logging
 import multiprocessing
 import os
 import re
+import time
 from collections import Counter
-from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -40,11 +40,11 @@ from kb.extract import (
 )
 from kb.matching import terms
 from kb.read import INTRODUCTION, DocumentError, Section
-from kb.schema import Alias, Document, Fact, Passage, Posting, Subject
+from kb.schema import Alias, Build, Document, Fact, Passage, Posting, Subject
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR_VERSION = "10"
+EXTRACTOR_VERSION = "11"
 EXTRACTORS: tuple[Extractor, ...] = (
     careers.extract,
     names.extract,
@@ -79,17 +79,19 @@ class Extracted:
     title: str
     fingerprint: str
     main_career: str | None
+    year: int | None  # when the document says it was written or last updated
     findings: list[Finding]
     passages: list[tuple[str, str, tuple[str, str] | None]]  # (section, sentence, its section's subject)
     words: list[dict[str, int]]  # each passage's words as searched, with their counts (the search index)
 
 
-def fingerprint(text: str) -> str:
-    return hashlib.sha256((EXTRACTOR_VERSION + "\0" + text).encode()).hexdigest()
+def fingerprint(content: str | bytes) -> str:
+    raw = content.encode() if isinstance(content, str) else content
+    return hashlib.sha256(EXTRACTOR_VERSION.encode() + b"\0" + raw).hexdigest()
 
 
-def parse(name: str, text: str) -> ParsedDocument:
-    document = read.parse(text, Path(name).suffix)
+def parse(name: str, content: str | bytes) -> ParsedDocument:
+    document = read.parse(content, name)
     sections = document.sections
     own = _careers(sections)
     title_career = heading_career(document.title or "")
@@ -103,16 +105,19 @@ def parse(name: str, text: str) -> ParsedDocument:
         title=document.title,
         careers=own,
         titled=document.marked or bool(sections and sections[0].heading != INTRODUCTION),
+        year=document.year,
     )
 
 
-def extract(name: str, text: str) -> Extracted:
-    """A document's findings and passages: a pure function of its name and text."""
-    doc = parse(name, text)
+def extract(name: str, content: str | bytes) -> Extracted:
+    """A document's findings and passages: a pure function of its name and content."""
+    doc = parse(name, content)
     findings = list(dict.fromkeys(f for extractor in EXTRACTORS for f in extractor(doc)))
     passages = [(s.heading, sentence, doc.section_subject(s)) for s in doc.sections for sentence in s.sentences]
     words = [dict(Counter(terms(sentence))) for _, sentence, _ in passages]
-    return Extracted(name, _title(name, doc), fingerprint(text), doc.main_career, findings, passages, words)
+    return Extracted(
+        name, _title(name, doc), fingerprint(content), doc.main_career, doc.year, findings, passages, words
+    )
 
 
 def _title(name: str, doc: ParsedDocument) -> str:
@@ -216,45 +221,68 @@ def _named_in_title(title: str | None, careers: list[str]) -> str | None:
 
 def build(documents_dir: Path, url: str, workers: int | None = None) -> BuildReport:
     """Bring the KB at ``url`` up to date with ``documents_dir``, reading changed documents with
-    ``workers`` processes (default: one per core)."""
+    ``workers`` processes (default: one per core).
+
+    Everything is read first; then the changes are written in one short transaction, with a ``Build`` row,
+    so a running bot answers from the old KB until the new one is complete, then from the new one."""
     report = BuildReport()
     factory = db.session_factory(db.engine(url, create=True))
     paths = sorted(p for p in documents_dir.glob("*") if (p.is_file() or p.is_symlink()) and not p.name.startswith("."))
     with factory() as session:
         stored = {d.name: (d.id, d.fingerprint) for d in session.execute(select(Document)).scalars()}
-        changed: list[tuple[str, str]] = []
-        for path in paths:
-            try:
-                text = read.load(path)
-            except DocumentError as exc:
-                log.error("%s", exc)
-                report.errors[path.name] = str(exc)
-                continue
-            if path.name in stored and stored[path.name][1] == fingerprint(text):
-                report.unchanged.append(path.name)
-            else:
-                changed.append((path.name, text))
-        gone = sorted(set(stored) - {p.name for p in paths})
-        _forget(session, [stored[n][0] for n in gone + [n for n, _ in changed if n in stored]])
-        report.removed = gone
-        for extracted in _extract_all(changed, workers):
-            _store(session, extracted)
-            report.built.append(extracted.name)
+    changed: list[tuple[str, str | bytes]] = []
+    for path in paths:
+        try:
+            content = read.load(path)
+        except DocumentError as exc:
+            log.error("%s", exc)
+            report.errors[path.name] = str(exc)
+            continue
+        if path.name in stored and stored[path.name][1] == fingerprint(content):
+            report.unchanged.append(path.name)
+        else:
+            changed.append((path.name, content))
+    extracted = []
+    for name, result in zip([n for n, _ in changed], _extract_all(changed, workers), strict=True):
+        if isinstance(result, DocumentError):
+            log.error("%s", result)
+            report.errors[name] = str(result)
+        else:
+            extracted.append(result)
+    report.removed = sorted(set(stored) - {p.name for p in paths})
+    replaced = [n for n in report.removed + [n for n, _ in changed] if n in stored]
+    with factory() as session:
+        _forget(session, [stored[n][0] for n in replaced])
+        for document in extracted:
+            _store(session, document)
+            report.built.append(document.name)
         _prune_subjects(session)
         _load_aliases(session)
+        if replaced or extracted:
+            session.add(Build(finished=time.time()))
         session.commit()
     return report
 
 
-def _extract_all(changed: list[tuple[str, str]], workers: int | None) -> Iterable[Extracted]:
+def _extract_all(changed: list[tuple[str, str | bytes]], workers: int | None) -> list[Extracted | DocumentError]:
     workers = workers or os.cpu_count() or 1
     if len(changed) < PARALLEL_FROM or workers == 1:
-        return (extract(name, text) for name, text in changed)
+        return [_extract_or_error(name, content) for name, content in changed]
     patterns.warm()  # load the shared pipeline and WordNet once, before the workers fork
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        names, texts = zip(*changed, strict=True)
-        return list(pool.map(extract, names, texts, chunksize=max(1, len(changed) // (workers * 8))))
+        names, contents = zip(*changed, strict=True)
+        chunks = max(1, len(changed) // (workers * 8))
+        return list(pool.map(_extract_or_error, names, contents, chunksize=chunks))
+
+
+def _extract_or_error(name: str, content: str | bytes) -> Extracted | DocumentError:
+    """A document's extraction, or the error that it cannot be read (a scanned PDF): returned, not raised, so
+    that one unreadable document leaves the others to build."""
+    try:
+        return extract(name, content)
+    except DocumentError as exc:
+        return exc
 
 
 def _store(session: Session, extracted: Extracted) -> None:
@@ -264,6 +292,7 @@ def _store(session: Session, extracted: Extracted) -> None:
             title=extracted.title,
             fingerprint=extracted.fingerprint,
             main_career=extracted.main_career,
+            year=extracted.year,
         )
     ).inserted_primary_key[0]
     subjects = _subject_ids(session, extracted)

@@ -69,7 +69,8 @@ STATISTICS = re.compile(
 )
 MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 AS_OF = re.compile(
-    rf"\b(?:in|as of|for|during|since)\s+((?:{MONTHS}\s+)?(?:19|20)\d\d)\b|\(((?:{MONTHS}\s+)?(?:19|20)\d\d)\)"
+    rf"\b(?:[Ii]n|[Aa]s of|[Ff]or|[Dd]uring|[Ss]ince)\s+((?:{MONTHS}\s+)?(?:19|20)\d\d)\b"
+    rf"|\(((?:{MONTHS}\s+)?(?:19|20)\d\d)\)"
 )
 HORIZON = re.compile(
     r"\b(over the next (?:\w+ )?(?:years|decade)|over the (?:next )?decade|from (?:19|20)\d\d to (?:19|20)\d\d"
@@ -189,6 +190,36 @@ def statistic(text: str, figure: Figure) -> str | None:
     if not found:
         return None
     return "median" if found.group(1).lower() == "50th percentile" else found.group(1).lower()
+
+
+DATED = re.compile(
+    r"\b(?:last\s+)?(?:updated|modified|reviewed|revised|published|posted)(?:\s+on)?:?\s+"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+)?"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?((?:19|20)\d\d)\b",
+    re.I,
+)
+ISO_DATE = re.compile(r"^D?:?((?:19|20)\d\d)")  # "2019-05-01T10:00", PDF's "D:20190501120000Z"
+
+
+def dated(text: str) -> int | None:
+    """The year a document says it was written or last updated ("Last updated: May 3, 2024"), the newest
+    if it says several."""
+    return max((int(m.group(1)) for m in DATED.finditer(text)), default=None)
+
+
+def year_of_date(value: str) -> int | None:
+    """The year of a date as metadata writes it (ISO 8601, or PDF's "D:2019...")."""
+    match = ISO_DATE.match(value.strip())
+    return int(match.group(1)) if match else None
+
+
+def figure_year(as_of: str | None, horizon: str | None) -> int | None:
+    """The year a figure is for: the date it is given as of ("May 2011"), else the first year of its
+    projection's span (a projection for 2019-29 is made from 2019's figures)."""
+    for said in (as_of, horizon):
+        if found := re.search(r"\b(?:19|20)\d\d\b", said or ""):
+            return int(found.group())
+    return None
 
 
 def as_of(text: str) -> str | None:

@@ -49,6 +49,8 @@ OCCUPATION_ROOTS = (
 COMMON_SENSES = 3
 """A word written in a sentence names a job when one of its commonest few senses is one ("officer",
 "operator"); not "head", "page" or "gun", whose job senses are rare."""
+INFLECTIONS = (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("ies", "y"), ("ied", "y"))
+"""Verb endings and what they replace (morphy(7)'s rules for verbs)."""
 DETACHMENTS = (("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"), ("men", "man"), ("ies", "y"))
 """WordNet's own rules for the singular of a regular noun plural (morphy(7)), besides dropping an -s."""
 
@@ -59,6 +61,7 @@ class Lexicon:
     irregular: dict[str, tuple[str, ...]]  # plural -> singulars ("women" -> "woman")
     occupations: frozenset[int]  # synsets under an occupation root
     adjectives: frozenset[str] = frozenset()
+    others: frozenset[str] = frozenset()  # verbs and adverbs, for telling a word from a fragment of one
     folder: Path = WORDNET_DIR
 
     def bases(self, word: str) -> list[str]:
@@ -88,6 +91,18 @@ class Lexicon:
         """Whether a word can stand before a noun as part of a name: WordNet has it as a noun or an adjective
         ("environmental", "flight", "registered")."""
         return bool(self.bases(word)) or word.lower() in self.adjectives
+
+    def is_word(self, word: str) -> bool:
+        """Whether WordNet has the word in any part of speech, directly or as an inflected form ("requires",
+        "occupations", "installing"); used to tell a word broken across two lines from a hyphenated one."""
+        word = word.lower()
+        if self.may_describe(word) or word in self.others:
+            return True
+        return any(
+            word.endswith(end) and word[: -len(end)] + base in self.others
+            for end, base in INFLECTIONS
+            if len(word) > len(end) + 2
+        )
 
     def is_place_or_time(self, word: str) -> bool:
         """Whether a capitalised word names a place or a time ("Arizona", "Tucson", "March"): one of its
@@ -128,6 +143,7 @@ def load(folder: Path = WORDNET_DIR) -> Lexicon:
         irregular={plural: tuple(s) for plural, s in irregular.items()},
         occupations=frozenset(_hyponyms(folder / "data.noun", roots)),
         adjectives=frozenset(_index(folder / "index.adj")),
+        others=frozenset(_index(folder / "index.verb")) | frozenset(_index(folder / "index.adv")),
         folder=folder,
     )
 

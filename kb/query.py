@@ -11,6 +11,7 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 from difflib import SequenceMatcher
 from functools import cached_property
 
@@ -30,6 +31,8 @@ class Source:
     section: str
     sentence: str
     title: str = ""  # what a reply calls the document
+    year: int | None = None  # the year its figure is for ("in May 2011", "2019-29"), else the document's own
+    old: bool = False  # that year is more years ago than the KB's ``stale_years``
 
     @property
     def named_section(self) -> str | None:
@@ -198,8 +201,11 @@ def _value(fact: SalaryFact | OutlookFact) -> float | None:
     return fact.percent if fact.direction == "growing" else -fact.percent
 
 
-def _source(row: Fact | Passage) -> Source:
-    return Source(row.document.name, row.section, row.sentence, row.document.title or row.document.name)
+def _source(row: Fact | Passage, recent: int) -> Source:
+    """The row's citation; its figure is old when it is for a year before ``recent``."""
+    year = (figures.figure_year(row.as_of, row.horizon) if isinstance(row, Fact) else None) or row.document.year
+    title = row.document.title or row.document.name
+    return Source(row.document.name, row.section, row.sentence, title, year, year is not None and year < recent)
 
 
 SCHOOL_NAME = re.compile(
@@ -258,7 +264,7 @@ def _year(text: str | None) -> int:
     return max(years, default=0)
 
 
-def _view(fact: Fact) -> FactView:
+def _view(fact: Fact, source: Source) -> FactView:
     return FactView(
         fact.subject.name,
         fact.subject.kind,
@@ -276,7 +282,7 @@ def _view(fact: Fact) -> FactView:
         fact.pace,
         fact.other.name if fact.other else None,
         fact.placed,
-        _source(fact),
+        source,
     )
 
 
@@ -315,7 +321,8 @@ def _with_plural(name: str) -> list[str]:
 class KnowledgeBase:
     """Read access to a built knowledge base at a SQLAlchemy URL."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, stale_years: int = 5) -> None:
+        self._recent = date.today().year - stale_years  # figures for earlier years are old
         engine = db.engine(url)
         try:
             tables = set(inspect(engine).get_table_names())
@@ -326,6 +333,9 @@ class KnowledgeBase:
                 f"Knowledge base at {db.sqlite_path(url) or url} has no tables. {db.REBUILD_HINT}"
             )
         self._session = db.session_factory(engine)
+
+    def _cite(self, row: Fact | Passage) -> Source:
+        return _source(row, self._recent)
 
     def _all(self, statement) -> list:
         with self._session() as session:
@@ -435,7 +445,7 @@ class KnowledgeBase:
         sentences, each once; when a section, label or column is on the aspect, what it says rather than
         sentences elsewhere that only use the aspect's words; those sharing the ``question``'s own words
         (not the aspect's: "application" in "is there an application fee?") first, figures before words."""
-        views = [_view(f) for f in _briefest(self._facts(kind, subject, aspect))]
+        views = [_view(f, self._cite(f)) for f in _briefest(self._facts(kind, subject, aspect))]
         asked = set(terms(question)) - set(terms(subject))
         particular = _particular(subject, question)
         if any(v.placed for v in views):  # a section or label on it: sentences that merely use its words go
@@ -498,9 +508,9 @@ class KnowledgeBase:
         rows = self._facts("course", None)  # a course's name first: where a document first names it
         for word in sorted(self._distinctive(question)):
             written = _written(word)
-            hits = [Text(r.subject.name, r.subject.name, _source(r)) for r in rows if written.search(r.subject.name)]
+            hits = [Text(r.subject.name, r.subject.name, self._cite(r)) for r in rows if written.search(r.subject.name)]
             hits += [
-                Text(r.subject.name, r.value, _source(r))
+                Text(r.subject.name, r.value, self._cite(r))
                 for r in rows
                 if r.aspect == "topics" and written.search(r.value)
             ]
@@ -584,7 +594,7 @@ class KnowledgeBase:
         written = re.compile(rf"\(\s*{re.escape(short)}s?\s*\)", re.I)
         using = select(Posting.passage_id).where(Posting.term.in_(terms(f"{short} {short}s")))
         rows = self._all(select(Passage).where(Passage.id.in_(using)).order_by(Passage.document_id, Passage.position))
-        return next((Text("passage", r.sentence, _source(r)) for r in rows if written.search(r.sentence)), None)
+        return next((Text("passage", r.sentence, self._cite(r)) for r in rows if written.search(r.sentence)), None)
 
     def providers(self) -> list[str]:
         return self._subjects("provider", Subject.name)
@@ -599,7 +609,7 @@ class KnowledgeBase:
         for fact in self._facts(kind, None, aspect):
             if beside is not None and fact.document_id not in documents:
                 continue
-            view = _view(fact)
+            view = _view(fact, self._cite(fact))
             if view.number is not None and _comparable(view) and view.subject not in best:
                 best[view.subject] = view
         return sorted(best.values(), key=lambda v: _in_common_units(v), reverse=highest)
@@ -609,7 +619,7 @@ class KnowledgeBase:
     def descriptions(self, career: str) -> list[Text]:
         """What the documents say a career is, those opening with its name ("Registered nurses provide ...")
         first."""
-        found = [Text(career, f.value, _source(f)) for f in self._facts("career", career, "overview")]
+        found = [Text(career, f.value, self._cite(f)) for f in self._facts("career", career, "overview")]
         opening = re.compile(rf"^(?:(?:an?|the) )?{re.escape(normalize(career))}\b")
         return sorted(found, key=lambda t: not opening.match(normalize(t.text)))
 
@@ -618,7 +628,7 @@ class KnowledgeBase:
         lowest paid", "per hour") first, then in document order."""
         facts = [
             SalaryFact(
-                career, f.number, f.hedge, f.period, f.qualifier, f.as_of, f.reporter, _source(f), f.high, f.value
+                career, f.number, f.hedge, f.period, f.qualifier, f.as_of, f.reporter, self._cite(f), f.high, f.value
             )
             for f in self._facts("career", career, "pay")
             if f.number is not None
@@ -633,7 +643,7 @@ class KnowledgeBase:
     def salary_comparisons(self, career: str) -> list[SalaryComparisonFact]:
         """Relative pay statements that involve the career on either side."""
         return [
-            SalaryComparisonFact(f.subject.name, f.other.name, f.qualifier, _source(f))
+            SalaryComparisonFact(f.subject.name, f.other.name, f.qualifier, self._cite(f))
             for f in self._facts("career", career, "pay", either_side=True)
             if f.other is not None
         ]
@@ -644,29 +654,30 @@ class KnowledgeBase:
         for f in self._facts("career", career, "outlook"):
             if f.number is not None:
                 direction = "declining" if f.number < 0 else "growing"
+                source = self._cite(f)
                 facts.append(
-                    OutlookFact(career, direction, abs(f.number), f.horizon, f.baseline, f.pace, f.reporter, _source(f))
+                    OutlookFact(career, direction, abs(f.number), f.horizon, f.baseline, f.pace, f.reporter, source)
                 )
             elif DIRECTION.search(f.value):
                 direction = "declining" if figures.declining(f.value) else "growing"
-                facts.append(OutlookFact(career, direction, None, None, None, None, f.reporter, _source(f)))
+                facts.append(OutlookFact(career, direction, None, None, None, None, f.reporter, self._cite(f)))
         return sorted(facts, key=lambda f: (f.percent is None, -_year(f.horizon)))  # newest projection first
 
     def openings(self, career: str) -> list[OpeningsFact]:
         return [
-            OpeningsFact(career, int(f.number), f.hedge, f.horizon, f.reporter, _source(f))
+            OpeningsFact(career, int(f.number), f.hedge, f.horizon, f.reporter, self._cite(f))
             for f in self._facts("career", career, "openings")
             if f.number is not None
         ]
 
     def categories(self, career: str) -> list[CategoryFact]:
         return [
-            CategoryFact(career, f.value, f.reporter, _source(f)) for f in self._facts("career", career, "category")
+            CategoryFact(career, f.value, f.reporter, self._cite(f)) for f in self._facts("career", career, "category")
         ]
 
     def rankings(self, career: str) -> list[RankingFact]:
         return [
-            RankingFact(career, int(f.number), f.value, f.reporter, _source(f))
+            RankingFact(career, int(f.number), f.value, f.reporter, self._cite(f))
             for f in self._facts("career", career, "ranking")
         ]
 
@@ -677,7 +688,7 @@ class KnowledgeBase:
             if f.detail and f.qualifier:
                 examples.setdefault(f.detail, []).append((f.value, f.qualifier))
         facts = [
-            SkillFact(career, f.value, f.qualifier, f.detail, tuple(examples.get(f.value, ())), _source(f))
+            SkillFact(career, f.value, f.qualifier, f.detail, tuple(examples.get(f.value, ())), self._cite(f))
             for f in self._facts("career", career, "skills")
             if f.qualifier in ("hard", "soft")
         ]
@@ -690,7 +701,7 @@ class KnowledgeBase:
     def related(self, career: str) -> list[Text]:
         """Careers the documents relate to this one (in either direction)."""
         return [
-            Text(career, (f.other if f.subject.name == career else f.subject).name, _source(f))
+            Text(career, (f.other if f.subject.name == career else f.subject).name, self._cite(f))
             for f in self._facts("career", career, "related_careers", either_side=True)
             if f.other is not None
         ]
@@ -709,29 +720,29 @@ class KnowledgeBase:
         formats = self._facts("course", course, "format")
         return next(
             (
-                CourseFactText(course, f.detail, formats[0].value if formats else None, f.value, _source(f))
+                CourseFactText(course, f.detail, formats[0].value if formats else None, f.value, self._cite(f))
                 for f in self._facts("course", course, "course_overview")
             ),
             None,
         )
 
     def course_topics(self, course: str) -> list[Text]:
-        return [Text(course, f.value, _source(f)) for f in _briefest(self._facts("course", course, "topics"))]
+        return [Text(course, f.value, self._cite(f)) for f in _briefest(self._facts("course", course, "topics"))]
 
     def mentoring(self, course: str) -> list[MentoringFact]:
         return [
-            MentoringFact(course, int(f.number), _source(f), f.value)
+            MentoringFact(course, int(f.number), self._cite(f), f.value)
             for f in _briefest(self._facts("course", course, "mentoring"))
             if f.number is not None
         ]
 
     def prerequisites(self, course: str) -> list[Text]:
-        return [Text(course, f.value, _source(f)) for f in _briefest(self._facts("course", course, "prerequisites"))]
+        return [Text(course, f.value, self._cite(f)) for f in _briefest(self._facts("course", course, "prerequisites"))]
 
     def awards(self, course: str | None = None) -> list[AwardFact]:
         return [
             AwardFact(
-                f.subject.name, f.value, f.reporter, int(f.as_of) if (f.as_of or "").isdigit() else None, _source(f)
+                f.subject.name, f.value, f.reporter, int(f.as_of) if (f.as_of or "").isdigit() else None, self._cite(f)
             )
             for f in _briefest(self._facts("course", course, "awards"))
             if f.reporter
@@ -740,7 +751,7 @@ class KnowledgeBase:
     def courses_for_career(self, career: str) -> list[Text]:
         wanted = normalize(career)
         return [
-            Text(f.subject.name, f.value, _source(f))
+            Text(f.subject.name, f.value, self._cite(f))
             for f in self._facts("course", None, "prepares_for")
             if normalize(f.value) == wanted
         ]
@@ -750,12 +761,12 @@ class KnowledgeBase:
         naming it ("AutoCAD": Drafting with AutoCAD, a course listing AutoCAD Basics)."""
         wanted = normalize(topic)
         rows = self._facts("course", None, "topics")
-        hits = [Text(r.subject.name, r.value, _source(r)) for r in rows if normalize(r.value) == wanted]
+        hits = [Text(r.subject.name, r.value, self._cite(r)) for r in rows if normalize(r.value) == wanted]
         if not hits:
             pattern = _written(topic)
             named = self._facts("course", None, "course_overview", "topics", "duration", "price")
-            hits = [Text(r.subject.name, topic, _source(r)) for r in named if pattern.search(r.subject.name)]
-            hits += [Text(r.subject.name, topic, _source(r)) for r in rows if pattern.search(r.sentence)]
+            hits = [Text(r.subject.name, topic, self._cite(r)) for r in named if pattern.search(r.subject.name)]
+            hits += [Text(r.subject.name, topic, self._cite(r)) for r in rows if pattern.search(r.sentence)]
         first_per_course: dict[str, Text] = {}
         for hit in hits:
             first_per_course.setdefault(hit.subject, hit)
@@ -766,7 +777,7 @@ class KnowledgeBase:
     def provider(self, *attributes: str, name: str | None = None) -> list[Text]:
         """What the providers (or the one ``name``d) say on some aspects; ``Text.subject`` is "provider:aspect"."""
         facts = _briefest(self._facts("provider", name, *attributes))
-        return [Text(f"{f.subject.name}:{f.aspect}", f.value, _source(f)) for f in facts]
+        return [Text(f"{f.subject.name}:{f.aspect}", f.value, self._cite(f)) for f in facts]
 
     @cached_property
     def _index_size(self) -> tuple[int, float]:
@@ -845,7 +856,7 @@ class KnowledgeBase:
         timed = aspects.HOW_LONG.search(question)
         scored = []
         for row in sorted(rows, key=lambda r: (r.document_id, r.position)):
-            counts, source = kept[row.id], _source(row)
+            counts, source = kept[row.id], self._cite(row)
             length = lengths[row.id] or 1
             score = sum(idf[t] * c * 2.2 / (c + 1.2 * (0.25 + 0.75 * length / avg)) for t, c in counts.items())
             if defined and re.match(

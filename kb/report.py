@@ -1,9 +1,10 @@
 """What the builder read from each document, so an operator who adds one can check it in a minute.
 
 ``documents(url)`` gives, per document, every fact with its kind, its values, the reader rule that made
-it and its source sentence,
-the careers and courses they are about, and the document's sentences no fact cites; ``to_html`` lays
-that out as one browsable page. The KB is read with one query per table, whatever the number of
+it and its source sentence, the careers, groups and courses they are about, the document's sentences no
+fact cites, and the year of its newest figure (old when it is more than ``stale_years`` ago); ``to_html``
+lays that out as one browsable page, opening with a table of every document and its warnings, the
+documents the builder could not read included. The KB is read with one query per table, whatever the number of
 documents, so a large KB still reports in seconds. Document strings are operators' files and may hold
 markup: the page escapes every one of them.
 """
@@ -12,12 +13,14 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from html import escape
+from pathlib import Path
 
 from sqlalchemy import Table, select
 from sqlalchemy.engine import Connection
 
-from kb import aspects, db
+from kb import aspects, db, figures, patterns
 from kb.schema import Document, Fact, Passage, Subject
 
 KINDS = tuple(a.name for a in aspects.ASPECTS) + ("category", "ranking", aspects.NAME)  # "kind" = the aspect
@@ -40,16 +43,28 @@ class Line:
 @dataclass
 class DocumentReport:
     name: str
+    title: str = ""
     facts: list[Line] = field(default_factory=list)  # in the order of their sentences in the document
     sentences: int = 0  # the document's sentences (its passages)
     unattributed: list[tuple[str, str]] = field(default_factory=list)  # (section, sentence) no fact cites
+    newest: int | None = None  # the year of its newest figure (the document's own year for a figure without)
+    old: bool = False  # that year is more than the report's ``stale_years`` ago
 
     def _about(self, subject: str) -> list[str]:
         return sorted({f.about for f in self.facts if f.subject == subject})
 
     @property
+    def format(self) -> str:
+        return Path(self.name).suffix.lstrip(".").upper() or "?"
+
+    @property
     def careers(self) -> list[str]:
-        return self._about("career")
+        return [c for c in self._about("career") if not patterns.is_group_name(c)]
+
+    @property
+    def groups(self) -> list[str]:
+        """Occupational groups ("healthcare support occupations"), listed apart from careers."""
+        return [c for c in self._about("career") if patterns.is_group_name(c)]
 
     @property
     def courses(self) -> list[str]:
@@ -65,20 +80,31 @@ class DocumentReport:
     def empty(self) -> bool:
         """Neither a career nor a course was found: most likely no heading names one, which the operator
         should hear of rather than find out from the bot's answers."""
-        return not self.careers and not self.courses
+        return not self.careers and not self.groups and not self.courses
 
 
-def documents(url: str) -> list[DocumentReport]:
-    """Every document in the KB at ``url``, by name."""
+def documents(url: str, stale_years: int = 5) -> list[DocumentReport]:
+    """Every document in the KB at ``url``, by name; a document whose newest figure is for a year more than
+    ``stale_years`` ago is marked old."""
     engine = db.engine(url)
     try:
         with engine.connect() as connection:
-            reports = {i: DocumentReport(n) for i, n in connection.execute(select(Document.id, Document.name))}
+            rows = connection.execute(select(Document.id, Document.name, Document.title, Document.year)).all()
             subjects = {i: (k, n) for i, k, n in connection.execute(select(Subject.id, Subject.kind, Subject.name))}
             facts = _rows(connection, Fact.__table__)
             passages = _rows(connection, Passage.__table__)
     finally:
         engine.dispose()
+    reports = {i: DocumentReport(name, title or "") for i, name, title, _ in rows}
+    years = {i: year for i, _, _, year in rows}
+    for row in facts:
+        if row["number"] is not None and (
+            year := figures.figure_year(row["as_of"], row["horizon"]) or years[row["document_id"]]
+        ):
+            report = reports[row["document_id"]]
+            report.newest = max(report.newest or year, year)
+    for report in reports.values():
+        report.old = report.newest is not None and report.newest < date.today().year - stale_years
     for row in sorted(facts, key=lambda r: (r["document_id"], r["position"], r["id"])):
         kind, name = subjects[row["subject_id"]]
         row["other"] = subjects[row["other_id"]][1] if row["other_id"] else None
@@ -122,22 +148,41 @@ summary { cursor: pointer; font-weight: bold; margin: .5em 0; }
 """
 
 
-def to_html(reports: list[DocumentReport]) -> str:
-    """One page: a table of the documents, then per document its careers, courses and providers, each
-    fact with its values and source sentence, and the sentences no fact cites."""
+def warnings(report: DocumentReport) -> list[str]:
+    """What an operator should look at in a document, in a few words each."""
+    found = ["no career or course"] if report.empty else []
+    if report.old:
+        found.append(f"old figures: the newest is for {report.newest}")
+    return found
+
+
+def to_html(reports: list[DocumentReport], unreadable: dict[str, str] | None = None) -> str:
+    """One page. Its first screen is a table of every document (format, title, what was found in it, facts,
+    sentences no fact cites, warnings), the ``unreadable`` ones (name: why) included, each linked to its
+    details below: its careers, groups, courses and providers, each fact with its values and source
+    sentence, and the sentences no fact cites."""
+    unreadable = unreadable or {}
     out = [
         '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>Knowledge base report</title>'
         f"<style>{STYLE}</style></head><body>",
-        f"<h1>Knowledge base: {len(reports)} document(s)</h1>",
-        "<table><tr><th>document</th><th>careers</th><th>courses</th><th>facts</th>"
-        "<th>sentences not attributed</th></tr>",
+        f"<h1>Knowledge base: {len(reports)} document(s)"
+        + (f", {len(unreadable)} not read" if unreadable else "")
+        + "</h1>",
+        "<table><tr><th>document</th><th>format</th><th>title</th><th>careers</th><th>groups</th><th>courses</th>"
+        "<th>facts</th><th>sentences no fact cites</th><th>newest figure</th><th>warnings</th></tr>",
     ]
-    for number, report in enumerate(reports):
-        warning = ' <span class="warning">no career or course</span>' if report.empty else ""
+    for name, why in sorted(unreadable.items()):
         out.append(
-            f'<tr><td><a href="#d{number}">{escape(report.name)}</a>{warning}</td><td>{len(report.careers)}</td>'
+            f"<tr><td>{escape(name)}</td><td>{escape(Path(name).suffix.lstrip('.').upper())}</td>"
+            f'<td colspan="7"></td><td class="warning">not read: {escape(why.removeprefix(name + ": "))}</td></tr>'
+        )
+    for number, report in enumerate(reports):
+        out.append(
+            f'<tr><td><a href="#d{number}">{escape(report.name)}</a></td><td>{report.format}</td>'
+            f"<td>{escape(report.title)}</td><td>{len(report.careers)}</td><td>{len(report.groups)}</td>"
             f"<td>{len(report.courses)}</td><td>{len(report.facts)}</td>"
-            f"<td>{len(report.unattributed)} of {report.sentences}</td></tr>"
+            f"<td>{len(report.unattributed)} of {report.sentences}</td><td>{report.newest or ''}</td>"
+            f'<td class="warning">{escape("; ".join(warnings(report)))}</td></tr>'
         )
     out.append("</table>")
     for number, report in enumerate(reports):
@@ -149,8 +194,7 @@ def to_html(reports: list[DocumentReport]) -> str:
 def _document(number: int, report: DocumentReport) -> list[str]:
     counts = ", ".join(f"{kind} {n}" for kind, n in report.counts.items()) or "no facts"
     out = [f'<section id="d{number}"><h2>{escape(report.name)}</h2><p>{escape(counts)}</p>']
-    if report.empty:
-        out.append('<p class="warning">No career or course found in this document.</p>')
+    out += [f'<p class="warning">{escape(warning.capitalize())}.</p>' for warning in warnings(report)]
     blocks: dict[tuple[str, str], list[Line]] = {}
     for fact in sorted(report.facts, key=lambda f: (SUBJECTS.index(f.subject), f.about)):
         blocks.setdefault((fact.subject, fact.about), []).append(fact)

@@ -21,6 +21,16 @@ class Document(Base):
     title = Column(String(255))  # what replies call it: its first heading, else its file name
     fingerprint = Column(String(64), nullable=False)
     main_career = Column(String(255))
+    year = Column(Integer)  # when the document says it was written or last updated, for figures with no year
+
+
+class Build(Base):
+    """One row per build that changed the KB, written in the same transaction as the change: a running
+    server compares the newest id with the one it last read to know its caches are out of date."""
+
+    __tablename__ = "builds"
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    finished = Column(Float, nullable=False)  # seconds since the epoch
 
 
 class Alias(Base):

@@ -90,7 +90,7 @@ def create_app(kb: KnowledgeBase) -> Sanic:
 
 def main(port: int) -> int:
     try:
-        kb = KnowledgeBase(settings.KB_URL)
+        kb = KnowledgeBase(settings.KB_URL, settings.STALE_YEARS)
     except KnowledgeBaseMissing as exc:
         print(f"Cannot start the action server: {exc}", file=sys.stderr)
         return 2

@@ -43,7 +43,7 @@ def build_kb() -> bool:
 
     started = time.monotonic()
     report = builder.build(settings.DOCUMENTS_DIR, settings.KB_URL)
-    kb = KnowledgeBase(settings.KB_URL)
+    kb = KnowledgeBase(settings.KB_URL, settings.STALE_YEARS)
     kb.vocabulary.save(settings.MENTIONS_FILE)
     print(
         f"Knowledge base: {len(report.built)} document(s) read, {len(report.unchanged)} unchanged, "
@@ -51,7 +51,7 @@ def build_kb() -> bool:
         f"({time.monotonic() - started:.1f} s).",
         flush=True,
     )
-    documents = kb_report.documents(settings.KB_URL)
+    documents = kb_report.documents(settings.KB_URL, settings.STALE_YEARS)
     for document in documents:
         if document.name in report.built:
             print(
@@ -64,8 +64,14 @@ def build_kb() -> bool:
                 print("    " + ", ".join(f"{kind} {n}" for kind, n in document.counts.items()), flush=True)
         if document.empty:
             print(f"  WARNING {document.name}: no career or course found; does a heading name each career?", flush=True)
+        if document.old:
+            print(
+                f"  OLD {document.name}: its newest figure is for {document.newest}, more than "
+                f"{settings.STALE_YEARS} years ago; replies say so. Refresh it if a newer version exists.",
+                flush=True,
+            )
     html = settings.BUILD_DIR / "kb-report.html"
-    html.write_text(kb_report.to_html(documents), encoding="utf-8")
+    html.write_text(kb_report.to_html(documents, report.errors), encoding="utf-8")
     print(f"  Report, every fact with its source sentence: {html}", flush=True)
     for error in report.errors.values():
         print(f"  ERROR {error}", file=sys.stderr)

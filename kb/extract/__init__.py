@@ -77,6 +77,7 @@ class ParsedDocument:
     careers: list[str] = field(default_factory=list)  # the careers this document itself presents
     main_career: str | None = None
     titled: bool = False  # the title is the document's own (a marked title, or the heading it opens with)
+    year: int | None = None  # when the document says it was written or last updated
 
     def __post_init__(self) -> None:
         names = sorted(set(self.known_careers) | set(self.careers), key=len, reverse=True)

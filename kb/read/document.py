@@ -13,6 +13,10 @@ from kb import patterns
 INTRODUCTION = "Introduction"
 
 
+class DocumentError(ValueError):
+    """A document that cannot be used; the message says why (``kb.read`` puts the file's name first)."""
+
+
 @dataclass
 class Paragraph:
     text: str
@@ -42,6 +46,7 @@ class Document:
     title: str | None  # the first top-level heading, or else the first heading
     sections: list[Section]
     marked: bool = False  # the title is marked as the page's own (an <h1>), not merely the first heading
+    year: int | None = None  # when the document says it was written or last updated (its metadata, or its text)
 
 
 def table_row(header: list[str], cells: list[str]) -> str:

@@ -16,6 +16,7 @@ from typing import NamedTuple
 from bs4 import BeautifulSoup
 from bs4.element import NavigableString, PageElement, PreformattedString, Tag
 
+from kb import figures
 from kb.read.document import INTRODUCTION, Document, Outline, Section, paragraph, table_row
 
 DROPPED = {"script", "style", "noscript", "template", "nav", "aside", "form"}
@@ -37,6 +38,10 @@ BLOCKS = HEADINGS | TEXT_BLOCKS | {
     "table", "td", "th", "tr", "ul",
 }  # fmt: skip
 LABELS = {"strong", "b"}
+DATE_META = {
+    "date", "dc.date", "dcterms.date", "dcterms.modified", "last-modified", "article:modified_time",
+    "article:published_time", "datemodified", "datepublished",
+}  # fmt: skip
 
 
 class Block(NamedTuple):
@@ -51,6 +56,7 @@ MAX_BOLD_HEADING_WORDS = 12
 def read(text: str) -> Document:
     """Sections in document order; a section's group is its parent heading, unless that is the title."""
     soup = BeautifulSoup(text, "html.parser")
+    year = _year(soup)
     for element in soup.find_all(_is_chrome):
         if not element.decomposed:  # not already gone with an enclosing element
             element.decompose()
@@ -69,7 +75,18 @@ def read(text: str) -> Document:
             sections.append(Section(heading=INTRODUCTION, group=None))
         sections[-1].paragraphs.append(paragraph(block.text))
     marked = any(b.level == 1 for b in headings)
-    return Document(title=title, sections=[s for s in sections if s.paragraphs], marked=marked)
+    return Document(title=title, sections=[s for s in sections if s.paragraphs], marked=marked, year=year)
+
+
+def _year(soup: BeautifulSoup) -> int | None:
+    """The year the page was written or last updated: its metadata's date (``<meta name="date">``,
+    ``article:modified_time``, a ``<time datetime>``), else a date its text gives ("Last updated: ...")."""
+    for meta in soup.find_all("meta"):
+        name = str(meta.get("name") or meta.get("property") or meta.get("itemprop") or "").lower()
+        if name in DATE_META and (year := figures.year_of_date(str(meta.get("content", "")))):
+            return year
+    stamped = [y for t in soup.find_all("time") if (y := figures.year_of_date(str(t.get("datetime", ""))))]
+    return max(stamped, default=None) or figures.dated(soup.get_text(" "))
 
 
 def _subheadings(blocks: list[Block]) -> list[Block]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from kb import patterns
+from kb import figures, patterns
 from kb.read import columns
 from kb.read.document import INTRODUCTION, Document, Outline, Section, paragraph
 from kb.vocabulary import CONNECTIVES
@@ -171,4 +171,4 @@ def read(text: str) -> Document:
         if not sections:
             sections.append(Section(heading=INTRODUCTION, group=None))
         sections[-1].paragraphs.append(paragraph(BULLET.sub("", block).strip()))
-    return Document(title=title, sections=[s for s in sections if s.paragraphs])
+    return Document(title=title, sections=[s for s in sections if s.paragraphs], year=figures.dated(text))

@@ -67,7 +67,7 @@ def test_a_document_with_no_career_or_course_is_flagged(tiny_url: str) -> None:
     assert documents["scripted.txt"].careers == ["Data Scientist"] and not documents["scripted.txt"].empty
     nothing = documents["notes.txt"]
     assert nothing.empty and nothing.facts == [] and nothing.sentences == len(nothing.unattributed) == 2
-    assert "No career or course found" in report.to_html(list(documents.values()))
+    assert "No career or course." in report.to_html(list(documents.values()))
 
 
 def test_unattributed_sentences_are_those_no_fact_cites(tiny_url: str) -> None:

@@ -1,0 +1,388 @@
+"""PDF files -> sections: the text layer, laid out again as a web page and read as one.
+
+pdfplumber (on pdfminer.six) gives each word with its font and position, and finds ruled tables. A PDF has
+no headings, paragraphs or reading order of its own, only words drawn at places, so this module recovers
+them, each by a named rule:
+
+- *running lines*: a line in the top or bottom margin that recurs on most pages (digits aside: "Page 3 of
+  9"), or is a bare page number, is the page's furniture and is dropped;
+- *columns*: a page whose lines leave a gutter down its middle is read column by column, left first, with
+  full-width lines (a heading across both columns) between the bands they separate;
+- *headings*: a short line set larger than the body text is a heading, larger sizes at higher levels; a
+  short line all in bold at the body's size is a heading below those;
+- *paragraphs*: lines join into a paragraph until a wider gap, a change of font size, a bullet or a heading;
+  a paragraph cut by a page break goes on when the next page goes on with it (a line starting in lower case);
+- *hyphenation*: "occupa-" at a line's end joined with "tion" is "occupation"; a hyphen is kept where both
+  halves are words and the join is not one ("well-known");
+- *tables*: a ruled table's first row is its header; a table that goes on over a page break is one table,
+  its header repeated on the next page read once.
+
+The result is written as HTML (headings, paragraphs, lists, tables) and read by ``kb.read.html``, so a PDF
+gets the same section tree, table rows and subheadings as a saved web page.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from html import escape
+from statistics import median
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFSyntaxError
+from pdfplumber.page import Page
+
+from kb import lexicon
+from kb.read import html
+from kb.read.document import Document, DocumentError
+
+MARGIN = 0.1  # of the page's height: where running headers and footers are drawn
+RUNNING_SHARE = 0.5  # a margin line on at least this share of the pages (and two) is a running line
+PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
+BULLETS = "•●▪■◦○‣⁃–-*·"
+NUMBERED = re.compile(r"^\d{1,2}[.)]$")
+LIST_MARK = re.compile(r"^(?:[•●▪■◦○‣⁃–*·-]|\d{1,2}[.)])\s*")
+UNMAPPED = re.compile(r"^\(cid:\d+\)$")  # a glyph without a character: bullets of symbol fonts
+HEADING_SIZE = 1.15  # a line at least this much larger than the body text is a heading
+MAX_HEADING_WORDS = 14
+PARAGRAPH_GAP = 1.5  # a gap between lines this many times the body's line spacing starts a paragraph
+GUTTER = (0.35, 0.65)  # where a two-column page's gutter may lie, as shares of the page's width
+LINE_TOLERANCE = 0.5  # of a word's font size: words whose tops differ less are on one line
+
+
+@dataclass
+class Line:
+    words: list[dict]
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    size: float
+    bold: bool
+    page: int
+
+    @property
+    def text(self) -> str:
+        return " ".join(w["text"] for w in self.words)
+
+
+@dataclass
+class Table:
+    rows: list[list[str]]
+    top: float
+    x0: float
+    x1: float
+    page: int
+    first_on_page: bool = False
+    header: list[str] = field(default_factory=list)
+
+
+def read(raw: bytes) -> Document:
+    return html.read(to_html(raw))
+
+
+def to_html(raw: bytes) -> str:
+    """The PDF's content as an HTML page; a DocumentError when it has no text to read."""
+    try:
+        with pdfplumber.open(io.BytesIO(raw)) as pdf:
+            pages = [_page_items(page, number) for number, page in enumerate(pdf.pages)]
+            heights = [float(page.height) for page in pdf.pages]
+            metadata = pdf.metadata or {}
+    except (PDFSyntaxError, PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise DocumentError(f"is not a readable PDF ({type(exc).__name__})") from exc
+    except Exception as exc:  # pdfminer raises bare exceptions on damaged files
+        raise DocumentError(f"is not a readable PDF ({exc})") from exc
+    if not any(items for items in pages):
+        raise DocumentError("has no text layer (a scanned PDF?): it needs OCR, text recognition, to be read")
+    pages = _without_running_lines(pages, heights)
+    items = [item for page in pages for item in page]
+    body = _body_size(items)
+    head = _head(metadata)
+    return _html(items, body, _heading_levels(items, body), head)
+
+
+# -- a page's lines and tables, in reading order --------------------------------------------------------
+
+
+def _page_items(page: Page, number: int) -> list[Line | Table]:
+    found = page.find_tables()
+    tables = [
+        Table([[_squash(cell or "") for cell in row] for row in t.extract()], t.bbox[1], t.bbox[0], t.bbox[2], number)
+        for t in found
+    ]
+    boxes = [t.bbox for t in found]
+    words = [
+        w
+        for w in page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False)
+        if not any(_inside(w, box) for box in boxes)
+    ]
+    lines = _lines(words, number)
+    items: list[Line | Table] = [*lines, *tables]
+    ordered = _reading_order(items, float(page.width))
+    if ordered and isinstance(ordered[0], Table):
+        ordered[0].first_on_page = True
+    return ordered
+
+
+def _inside(word: dict, box: tuple[float, float, float, float]) -> bool:
+    x0, top, x1, bottom = box
+    return x0 - 1 <= word["x0"] and word["x1"] <= x1 + 1 and top - 1 <= word["top"] <= bottom + 1
+
+
+def _lines(words: list[dict], page: int) -> list[Line]:
+    """Words grouped into lines: the words whose tops are within a fraction of their size of each other,
+    split where a wide gap separates them (two columns side by side are two lines)."""
+    rows: list[list[dict]] = []
+    for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
+        if rows and abs(rows[-1][0]["top"] - word["top"]) <= LINE_TOLERANCE * word["size"]:
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    lines = []
+    for row in rows:
+        row.sort(key=lambda w: w["x0"])
+        start = 0
+        for i in range(1, len(row) + 1):
+            if i == len(row) or row[i]["x0"] - row[i - 1]["x1"] > 2.5 * row[i]["size"]:
+                lines.append(_line(row[start:i], page))
+                start = i
+    return lines
+
+
+def _line(words: list[dict], page: int) -> Line:
+    sizes = Counter()
+    for w in words:
+        sizes[round(float(w["size"]), 1)] += len(w["text"])
+    return Line(
+        words=words,
+        top=min(w["top"] for w in words),
+        bottom=max(w["bottom"] for w in words),
+        x0=min(w["x0"] for w in words),
+        x1=max(w["x1"] for w in words),
+        size=sizes.most_common(1)[0][0],
+        bold=all(_is_bold(w["fontname"]) for w in words),
+        page=page,
+    )
+
+
+def _is_bold(font: str) -> bool:
+    return bool(re.search(r"bold|black|heavy|semibold|demi", font, re.I))
+
+
+def _reading_order(items: list[Line | Table], width: float) -> list[Line | Table]:
+    """Top to bottom; on a page with a gutter, each band between full-width items left column first."""
+    items = sorted(items, key=lambda i: (i.top, i.x0))
+    gutter = _gutter([i for i in items if isinstance(i, Line)], width)
+    if gutter is None:
+        return items
+    ordered: list[Line | Table] = []
+    left: list[Line | Table] = []
+    right: list[Line | Table] = []
+    for item in items:
+        if item.x1 <= gutter:
+            left.append(item)
+        elif item.x0 >= gutter:
+            right.append(item)
+        else:  # across the gutter: it ends the band above it
+            ordered += left + right + [item]
+            left, right = [], []
+    return ordered + left + right
+
+
+def _gutter(lines: list[Line], width: float) -> float | None:
+    """The x of a gutter between two columns: a place near the middle no line crosses, with several lines
+    on each side of it; None on a page of one column."""
+    if len(lines) < 6:
+        return None
+    best: tuple[int, float] | None = None
+    for step in range(int(GUTTER[0] * 100), int(GUTTER[1] * 100) + 1):
+        x = width * step / 100
+        crossing = sum(1 for line in lines if line.x0 < x < line.x1)
+        if best is None or crossing < best[0]:
+            best = (crossing, x)
+    crossing, x = best
+    left = sum(1 for line in lines if line.x1 <= x)
+    right = sum(1 for line in lines if line.x0 >= x)
+    if crossing <= len(lines) * 0.2 and left >= 3 and right >= 3:
+        return x
+    return None
+
+
+def _without_running_lines(pages: list[list[Line | Table]], heights: list[float]) -> list[list[Line | Table]]:
+    """Each page without its running headers and footers and its page numbers."""
+
+    def in_margin(item: Line | Table) -> bool:
+        height = heights[item.page]
+        return isinstance(item, Line) and (item.bottom < height * MARGIN or item.top > height * (1 - MARGIN))
+
+    def shape(line: Line) -> str:
+        return re.sub(r"\d+", "#", line.text.lower())
+
+    recurring = Counter(s for page in pages for s in {shape(i) for i in page if in_margin(i)})
+    least = max(2, RUNNING_SHARE * len(pages))
+    return [
+        [i for i in page if not (in_margin(i) and (recurring[shape(i)] >= least or PAGE_NUMBER.match(i.text.strip())))]
+        for page in pages
+    ]
+
+
+# -- fonts: the body's size and the headings' levels ------------------------------------------------------
+
+
+def _body_size(items: list[Line | Table]) -> float:
+    sizes = Counter()
+    for line in items:
+        if isinstance(line, Line):
+            sizes[line.size] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def _is_heading(line: Line, body: float) -> bool:
+    text = line.text
+    words = text.split()
+    if not words or len(words) > MAX_HEADING_WORDS or text[0] in BULLETS or not re.search(r"[A-Za-z]", text):
+        return False
+    if line.size >= body * HEADING_SIZE:
+        return True
+    return line.bold and abs(line.size - body) < 0.5 and text[-1] not in ".:;,!"
+
+
+def _heading_levels(items: list[Line | Table], body: float) -> dict[float, int]:
+    """Each heading size's level: the largest size is level 1, and so on; bold body text comes after them."""
+    sizes = sorted(
+        {i.size for i in items if isinstance(i, Line) and _is_heading(i, body) and i.size >= body * HEADING_SIZE},
+        reverse=True,
+    )
+    levels = {size: min(n + 1, 6) for n, size in enumerate(sizes)}
+    levels[body] = min(len(sizes) + 1, 6)
+    return levels
+
+
+# -- writing the page --------------------------------------------------------------------------------------
+
+
+def _head(metadata: dict) -> str:
+    """The file's title and date, as a web page's head gives them."""
+    head = []
+    if isinstance(title := metadata.get("Title"), str) and title.strip():
+        head.append(f"<title>{escape(title)}</title>")
+    for key in ("ModDate", "CreationDate"):
+        if isinstance(date := metadata.get(key), str) and date.strip():
+            head.append(f'<meta name="date" content="{escape(date)}">')
+            break
+    return "".join(head)
+
+
+def _html(items: list[Line | Table], body: float, levels: dict[float, int], head: str) -> str:
+    out: list[str] = []
+    paragraph: list[Line] = []
+    heading: list[Line] = []
+    spacing = _line_spacing(items, body)
+
+    def close() -> None:
+        nonlocal paragraph, heading
+        if heading:
+            level = levels.get(heading[0].size, levels[body])
+            out.append(f"<h{level}>{escape(_joined(heading))}</h{level}>")
+        if paragraph:
+            text = _joined(paragraph)
+            if _bullet(paragraph[0]):
+                out.append(f"<ul><li>{escape(LIST_MARK.sub('', text))}</li></ul>")
+            else:
+                out.append(f"<p>{escape(text)}</p>")
+        paragraph, heading = [], []
+
+    last: Line | Table | None = None
+    for item in items:
+        if isinstance(item, Table):
+            close()
+            _table(item, last if isinstance(last, Table) else None, out)
+        elif _is_heading(item, body):
+            if not (heading and heading[-1].size == item.size and item.top - heading[-1].bottom < item.size):
+                close()
+            heading.append(item)
+        elif paragraph and _continues(paragraph[-1], item, spacing):
+            paragraph.append(item)
+        else:
+            close()
+            paragraph = [item]
+        last = item
+    close()
+    return f"<html><head>{head}</head><body>{''.join(out)}</body></html>"
+
+
+def _line_spacing(items: list[Line | Table], body: float) -> float:
+    gaps = [
+        b.top - a.top
+        for a, b in zip(items, items[1:], strict=False)
+        if isinstance(a, Line)
+        and isinstance(b, Line)
+        and a.page == b.page
+        and a.size == b.size == body > 0
+        and b.top > a.top
+    ]
+    return median(gaps) if gaps else body * 1.2
+
+
+def _continues(last: Line, line: Line, spacing: float) -> bool:
+    """Whether ``line`` goes on with the paragraph ending in ``last``."""
+    if _bullet(line) or abs(line.size - last.size) >= 0.5 or line.bold != last.bold:
+        return False
+    if line.page != last.page:  # the next page goes on with an unfinished sentence
+        return bool(re.match(r"[a-z]", line.text)) and last.text[-1:] not in ".!?:"
+    gap = line.top - last.top
+    return 0 < gap <= spacing * PARAGRAPH_GAP or (gap <= 0 and line.x0 > last.x1)
+
+
+def _bullet(line: Line) -> bool:
+    """Whether a line starts with a bullet (or a list number)."""
+    first = line.words[0]["text"]
+    return bool(first in BULLETS or NUMBERED.match(first) or UNMAPPED.match(first) or first[0] in "•●▪■◦○‣⁃·")
+
+
+def _joined(lines: list[Line]) -> str:
+    """The lines' text as one, words broken across line ends with a hyphen joined again."""
+    text = lines[0].text
+    for line in lines[1:]:
+        following = line.text
+        broken = re.search(r"(\w+)-$", text)
+        first = re.match(r"([a-z]\w*)", following)
+        if broken and first and _is_broken_word(broken.group(1), first.group(1)):
+            text = text[:-1] + following
+        else:
+            text = f"{text} {following}"
+    return _squash(re.sub(r"\(cid:\d+\)", "", text.replace("\u00ad", "")))
+
+
+def _is_broken_word(before: str, after: str) -> bool:
+    words = lexicon.load()
+    joined = before + after
+    return words.is_word(joined) or not (words.is_word(before) and words.is_word(after))
+
+
+def _table(table: Table, previous: Table | None, out: list[str]) -> None:
+    """Writes a table; one going on from the previous page keeps its header and drops a repeated one."""
+    rows = [row for row in table.rows if any(row)]
+    goes_on = (
+        previous is not None
+        and table.first_on_page
+        and table.page == previous.page + 1
+        and rows
+        and len(rows[0]) == len(previous.header)
+    )
+    if goes_on:
+        table.header = previous.header
+        if rows[0] == previous.header:
+            rows = rows[1:]
+    elif rows:
+        table.header, rows = rows[0], rows[1:]
+    head = "".join(f"<th>{escape(cell)}</th>" for cell in table.header)
+    body = "".join("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in rows)
+    out.append(f"<table><tr>{head}</tr>{body}</table>")
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
