@@ -49,6 +49,12 @@ VARIABLES: tuple[Variable, ...] = (
         "listed by `make kb` and the KB report as one to refresh",
     ),
     Variable(
+        "CAREERBOT_WATCH_SECONDS",
+        "2",
+        "while `make run` runs, how often (in seconds) it looks for documents added to, changed in or removed "
+        "from the documents folder, and rebuilds the KB when there are; `0` turns it off",
+    ),
+    Variable(
         "CAREERBOT_MAX_MESSAGE_CHARS", "2000", "the longest message any channel accepts (longer ones are refused)"
     ),
     Variable(
@@ -130,6 +136,7 @@ ACTION_SERVER_TOKEN = env("ACTION_SERVER_TOKEN") or secrets.token_urlsafe(24)  #
 WEB_ORIGINS = (env("CAREERBOT_WEB_ORIGINS") or f"http://{HOST}:{WEB_PORT} http://localhost:{WEB_PORT}").split()
 MAX_MESSAGE_CHARS = int(env("CAREERBOT_MAX_MESSAGE_CHARS") or 2000)
 STALE_YEARS = int(env("CAREERBOT_STALE_YEARS") or 5)
+WATCH_SECONDS = float(env("CAREERBOT_WATCH_SECONDS") or 2)
 REST_TOKEN = env("CAREERBOT_REST_TOKEN")
 SESSION_SECRET_FILE = BUILD_DIR / "session-secret"
 RASA_MAX_REQUEST_BYTES = 1_000_000  # channel messages are small; nothing bigger reaches the Rasa server

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from sqlalchemy import MetaData, create_engine, event
@@ -15,6 +16,8 @@ from kb.schema import Base
 class KnowledgeBaseMissing(RuntimeError):
     """The KB database is missing or unreadable; the message names the file and the fix."""
 
+
+BUSY_TIMEOUT_MS = 10_000  # how long a SQLite connection waits for another's lock before failing
 
 REBUILD_HINT = "Build it with `make kb` (or `python -m bot kb`); remove a damaged file first."
 
@@ -43,14 +46,25 @@ def engine(url: str, create: bool = False) -> Engine:
             raise KnowledgeBaseMissing(f"Knowledge base not found: {path}. {REBUILD_HINT}")
     eng = create_engine(url, future=True)
     if eng.dialect.name == "sqlite":
-        event.listen(eng, "connect", lambda conn, _: conn.execute("PRAGMA foreign_keys=ON"))
+        event.listen(eng, "connect", _set_up_sqlite)
     if create:
         try:
+            if eng.dialect.name == "sqlite":
+                with eng.connect() as connection:  # kept in the file: every later connection uses it too
+                    connection.exec_driver_sql("PRAGMA journal_mode=WAL")
             _drop_outdated(eng)
             Base.metadata.create_all(eng)
         except DatabaseError as exc:
             raise unreadable(url, exc) from exc
     return eng
+
+
+def _set_up_sqlite(connection: sqlite3.Connection, _record: object) -> None:
+    """Foreign keys enforced, and a wait rather than an error when another connection holds a lock. With the
+    write-ahead log (``journal_mode=WAL``, set when the builder opens the KB) readers never wait for the
+    builder's commit: a running bot keeps answering from the KB as it was until the new one is complete."""
+    connection.execute("PRAGMA foreign_keys=ON")
+    connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
 
 
 def _drop_outdated(eng: Engine) -> None:

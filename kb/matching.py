@@ -8,6 +8,7 @@ that tags mentions for Rasa, so both agree on what a name means.
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -142,8 +143,15 @@ class Vocabulary:
         self._matches = lru_cache(maxsize=8192)(self._match)
 
     def save(self, path: Path) -> None:
+        """Written aside, then renamed into place: a server that reloads the file while it is saved reads the
+        old one or the new one, never half of one."""
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps([t.__dict__ for t in self.terms], indent=0), encoding="utf-8")
+        aside = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        try:
+            aside.write_text(json.dumps([t.__dict__ for t in self.terms], indent=0), encoding="utf-8")
+            os.replace(aside, path)
+        finally:
+            aside.unlink(missing_ok=True)
 
     @classmethod
     def load(cls, path: Path) -> Vocabulary:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+import time
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -17,11 +18,12 @@ from functools import cached_property
 
 from sqlalchemy import func, inspect, select
 from sqlalchemy.exc import DatabaseError
+from sqlalchemy.orm import Session
 
 from kb import aspects, db, figures, patterns
 from kb.matching import Term, Vocabulary, normalize, terms
 from kb.read import INTRODUCTION
-from kb.schema import Alias, Document, Fact, Passage, Posting, Subject
+from kb.schema import Alias, Build, Document, Fact, Passage, Posting, Subject
 from kb.vocabulary import FUNCTION_WORDS, GENERIC_WORDS
 
 
@@ -221,6 +223,7 @@ RARE = 100  # a word in at most 1 passage in this many is distinctive
 NEAR = 0.7  # spelling this close to a name the KB lacks makes a known name worth suggesting
 WHOLE = 0.8  # a fact's value this long, against its sentence, is the sentence rather than a phrase of it
 DIRECTION = re.compile(r"\b(?:is|are)\s+(?:declining|shrinking|growing)\b")
+CHECK_SECONDS = 1.0  # how often, at most, a KnowledgeBase looks for a newer build (one query for a burst)
 
 
 WEEKS = {"week": 1, "month": 4.35, "year": 52, "semester": 16, "term": 16, "quarter": 12, "day": 1 / 5}
@@ -319,9 +322,14 @@ def _with_plural(name: str) -> list[str]:
 
 
 class KnowledgeBase:
-    """Read access to a built knowledge base at a SQLAlchemy URL."""
+    """Read access to a built knowledge base at a SQLAlchemy URL.
 
-    def __init__(self, url: str, stale_years: int = 5) -> None:
+    The KB may be rebuilt while it is read: what is worked out once from its contents (``CACHED``) is worked
+    out again after a new build (``_look_for_rebuild``)."""
+
+    CACHED = ("_vocabulary", "_index_size")  # the cached properties that depend on the KB's contents
+
+    def __init__(self, url: str, stale_years: int = 5, check_seconds: float = CHECK_SECONDS) -> None:
         self._recent = date.today().year - stale_years  # figures for earlier years are old
         engine = db.engine(url)
         try:
@@ -332,7 +340,36 @@ class KnowledgeBase:
             raise db.KnowledgeBaseMissing(
                 f"Knowledge base at {db.sqlite_path(url) or url} has no tables. {db.REBUILD_HINT}"
             )
-        self._session = db.session_factory(engine)
+        self._sessions = db.session_factory(engine)
+        self._check_seconds = check_seconds
+        try:
+            self._build, self._rebuilt = self._newest_build(), False
+        except DatabaseError as exc:  # built by a version that did not record builds
+            raise db.unreadable(url, exc) from exc
+        self._checked = time.monotonic()
+
+    def _session(self) -> Session:
+        self._look_for_rebuild()
+        return self._sessions()
+
+    def _newest_build(self) -> int | None:
+        with self._sessions() as session:
+            return session.execute(select(func.max(Build.id))).scalar()
+
+    def _look_for_rebuild(self) -> None:
+        """At most once every ``check_seconds`` (a burst of questions costs one query; each process looks for
+        itself): drops the ``CACHED`` values when the newest build is not the one last seen, and once more at
+        the next look, since a value being worked out while the build committed may mix the old KB and the
+        new."""
+        now = time.monotonic()
+        if now - self._checked < self._check_seconds:
+            return
+        self._checked = now
+        newest = self._newest_build()
+        if newest != self._build or self._rebuilt:
+            for name in self.CACHED:
+                self.__dict__.pop(name, None)
+        self._build, self._rebuilt = newest, newest != self._build
 
     def _cite(self, row: Fact | Passage) -> Source:
         return _source(row, self._recent)
@@ -400,9 +437,14 @@ class KnowledgeBase:
             {f.value for f in self._facts("course", None, "topics") if len(f.value.split()) <= 4}, key=str.lower
         )
 
-    @cached_property
+    @property
     def vocabulary(self) -> Vocabulary:
         """Every name the KB knows, with its aliases: careers, courses, topics, skill kinds, metrics."""
+        self._look_for_rebuild()
+        return self._vocabulary
+
+    @cached_property
+    def _vocabulary(self) -> Vocabulary:
         named = [Term(n, n, "career") for n in self.careers() + self.groups()]
         named += [Term(n, n, "course") for n in self.courses()]
         named += [Term(t, t, "topic") for t in self.topics()]

@@ -2,7 +2,8 @@
 
 kb      build/refresh the knowledge base and the vocabulary the NLU tags mentions with
 train   kb, then train the Rasa model if it is missing or older than its inputs
-run     kb, train, then start the action server, the Rasa server and the demo page
+run     kb, train, then start the action server, the Rasa server and the demo page, and rebuild the
+        KB whenever a document is added, changed or removed (``CAREERBOT_WATCH_SECONDS``)
 shell   kb, train, then chat in the terminal (rasa shell) with the action server running
 report  the questions the documents could not answer, most frequent first
 
@@ -13,11 +14,16 @@ Each long step prints one line; what the tools print in full goes to log files u
 from __future__ import annotations
 
 import argparse
+import fcntl
 import logging
 import signal
+import stat
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from bot import settings
@@ -25,6 +31,7 @@ from bot.launch import servers
 from kb.db import KnowledgeBaseMissing
 
 TRAINING_INPUTS = ("config.yml", "domain.yml", "data")
+logger = logging.getLogger(__name__)
 
 
 class TrainingFailed(RuntimeError):
@@ -36,7 +43,23 @@ def build_kb() -> bool:
 
     Then say what was read, so an operator can check a document they added: a line for each document
     read this time (unchanged ones were reported before), a warning for any document in which no career
-    or course was found, and the report with every fact and its source sentence."""
+    or course was found, and the report with every fact and its source sentence. One build at a time
+    (``build_lock``)."""
+    with build_lock():
+        return _build_and_report()
+
+
+@contextmanager
+def build_lock() -> Iterator[None]:
+    """An exclusive lock on ``kb.lock`` in the build folder, held for the whole build, so two builds (`make kb`
+    while `make run` rebuilds) never interleave; the system releases it if the process dies."""
+    settings.BUILD_DIR.mkdir(parents=True, exist_ok=True)
+    with (settings.BUILD_DIR / "kb.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+def _build_and_report() -> bool:
     from kb import builder
     from kb import report as kb_report
     from kb.query import KnowledgeBase
@@ -129,12 +152,73 @@ def train(force: bool = False) -> None:
     print(f"Model trained ({time.monotonic() - started:.0f} s).", flush=True)
 
 
+Listing = dict[str, tuple[int, int]]
+
+
+def listing(folder: Path) -> Listing:
+    """The documents in ``folder`` as the watcher compares them: each file's name, size and mtime (a stat,
+    not a read)."""
+    found = {}
+    for path in folder.glob("*"):
+        try:
+            status = path.stat()
+        except OSError:  # removed meanwhile, or a dangling link
+            continue
+        if stat.S_ISREG(status.st_mode) and not path.name.startswith("."):
+            found[path.name] = (status.st_size, status.st_mtime_ns)
+    return found
+
+
+def changes(before: Listing, after: Listing) -> str | None:
+    """What differs between two listings, in words ("added a.txt; removed b.txt"); None for nothing."""
+    found = {
+        "added": after.keys() - before.keys(),
+        "changed": {name for name in after.keys() & before.keys() if after[name] != before[name]},
+        "removed": before.keys() - after.keys(),
+    }
+    return "; ".join(f"{verb} {', '.join(sorted(names))}" for verb, names in found.items() if names) or None
+
+
+def watch_documents(every: float, stop: threading.Event, rebuild: Callable[[], bool] = build_kb) -> None:
+    """Every ``every`` seconds until ``stop`` is set, rebuild the KB if the documents folder's listing changed
+    since the last look."""
+    seen = listing(settings.DOCUMENTS_DIR)
+    while not stop.wait(every):
+        now = listing(settings.DOCUMENTS_DIR)
+        what = changes(seen, now)
+        if what is None:
+            continue
+        seen = now
+        try:
+            ok = rebuild()
+        except Exception:  # the watcher must outlive a failed build: the next change is built again
+            logger.exception("Rebuilding the knowledge base failed")
+            continue
+        warning = "" if ok else " (some documents could not be used: see above)"
+        print(f"Documents {what}: knowledge base rebuilt{warning}.", flush=True)
+
+
+@contextmanager
+def watching(every: float) -> Iterator[None]:
+    """``watch_documents`` in a daemon thread while the block runs (none for ``every`` 0)."""
+    stop = threading.Event()
+    if every > 0:
+        threading.Thread(target=watch_documents, args=(every, stop), name="documents-watcher", daemon=True).start()
+    try:
+        yield
+    finally:
+        stop.set()
+
+
 def run() -> None:
     logs = ", ".join(str(settings.LOG_DIR / f"{name}.log") for name in ("actions", "rasa"))
     print(f"Starting the action server and the Rasa server (logs: {logs}) ...", flush=True)
-    with servers.running(
-        settings.RASA_PORT, settings.ACTIONS_PORT, log_dir=settings.LOG_DIR, web_port=settings.WEB_PORT
-    ) as bot:
+    with (
+        watching(settings.WATCH_SECONDS),
+        servers.running(
+            settings.RASA_PORT, settings.ACTIONS_PORT, log_dir=settings.LOG_DIR, web_port=settings.WEB_PORT
+        ) as bot,
+    ):
         print(
             f"\nThe bot is ready.\n  web page with chat widget: http://{settings.HOST}:{settings.WEB_PORT}/"
             f"\n  REST channel: POST {bot.webhook}\n(Ctrl-C to stop)\n",

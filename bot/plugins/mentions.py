@@ -3,12 +3,14 @@ knowledge base's vocabulary, and any other job title as a career (so a career th
 gets an honest answer instead of a near miss).
 
 The vocabulary is read from ``settings.MENTIONS_FILE``, which ``python -m bot kb`` writes with the
-knowledge base, each time the Rasa server loads its model: a new document's names are tagged after
-a rebuild and a restart, without retraining.
+knowledge base, when the Rasa server loads its model, and again whenever the file changes: a new
+document's names are tagged once the KB is rebuilt, without a restart or retraining.
 """
 
 from __future__ import annotations
 
+import logging
+from pathlib import Path
 from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -31,6 +33,8 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot import settings
 from kb.matching import Vocabulary, course_phrases, job_titles
+
+logger = logging.getLogger(__name__)
 
 
 def mentions(vocabulary: Vocabulary, text: str) -> list[dict[str, Any]]:
@@ -55,11 +59,35 @@ def mentions(vocabulary: Vocabulary, text: str) -> list[dict[str, Any]]:
     ]
 
 
-class VocabularyComponent(GraphComponent):
-    """A pipeline component that reads the KB's vocabulary when the model loads."""
+def _stamp(path: Path) -> tuple[int, int] | None:
+    """What tells a changed file from the one read before, without reading it: its mtime and size."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_mtime_ns, status.st_size
 
-    def __init__(self, vocabulary: Vocabulary) -> None:
+
+class VocabularyComponent(GraphComponent):
+    """A pipeline component with the KB's vocabulary: read from ``path`` when the model loads, and again when
+    the file changes (``refresh``, before each batch of messages)."""
+
+    def __init__(self, vocabulary: Vocabulary, path: Path | None = None) -> None:
         self.vocabulary = vocabulary
+        self._path = path
+        self._stamp = _stamp(path) if path else None
+
+    def refresh(self) -> None:
+        """Reads the vocabulary again if its file changed (a rebuilt KB); while the file is missing or
+        unreadable, the vocabulary stays as it was."""
+        stamp = _stamp(self._path) if self._path else None
+        if stamp is None or stamp == self._stamp:
+            return
+        self._stamp = stamp  # a damaged file is not read again until it changes once more
+        try:
+            self.vocabulary = Vocabulary.load(self._path)
+        except (OSError, ValueError, TypeError) as exc:
+            logger.warning("Keeping the mention vocabulary as it was: %s is unreadable (%s)", self._path, exc)
 
     @classmethod
     def create(
@@ -69,7 +97,7 @@ class VocabularyComponent(GraphComponent):
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> VocabularyComponent:
-        return cls(Vocabulary.load(settings.MENTIONS_FILE))
+        return cls(Vocabulary.load(settings.MENTIONS_FILE), settings.MENTIONS_FILE)
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
@@ -77,6 +105,7 @@ class MentionExtractor(VocabularyComponent, EntityExtractorMixin):
     """Configured as ``name: bot.plugins.mentions.MentionExtractor`` in config.yml."""
 
     def process(self, messages: list[Message]) -> list[Message]:
+        self.refresh()
         for message in messages:
             found = self.add_extractor_name(mentions(self.vocabulary, message.get(TEXT) or ""))
             message.set(ENTITIES, message.get(ENTITIES, []) + found, add_to_output=True)
@@ -125,6 +154,7 @@ class NameMasker(VocabularyComponent):
         return training_data
 
     def process(self, messages: list[Message]) -> list[Message]:
+        self.refresh()
         for message in messages:
             self._mask(message)
         return messages

@@ -72,6 +72,7 @@ class Line:
 @dataclass
 class Table:
     rows: list[list[str]]
+    bold: list[list[bool]]  # each cell is all in bold
     top: float
     x0: float
     x1: float
@@ -110,7 +111,14 @@ def to_html(raw: bytes) -> str:
 def _page_items(page: Page, number: int) -> list[Line | Table]:
     found = page.find_tables()
     tables = [
-        Table([[_squash(cell or "") for cell in row] for row in t.extract()], t.bbox[1], t.bbox[0], t.bbox[2], number)
+        Table(
+            [[_squash(cell or "") for cell in row] for row in t.extract()],
+            [[_all_bold(page, cell) for cell in row.cells] for row in t.rows],
+            t.bbox[1],
+            t.bbox[0],
+            t.bbox[2],
+            number,
+        )
         for t in found
     ]
     boxes = [t.bbox for t in found]
@@ -125,6 +133,14 @@ def _page_items(page: Page, number: int) -> list[Line | Table]:
     if ordered and isinstance(ordered[0], Table):
         ordered[0].first_on_page = True
     return ordered
+
+
+def _all_bold(page: Page, box: tuple[float, float, float, float] | None) -> bool:
+    """Whether the text in a table cell is all in bold (and there is some)."""
+    if box is None:
+        return False
+    chars = [c for c in page.crop(box, strict=False).chars if c["text"].strip()]
+    return bool(chars) and all(_is_bold(c["fontname"]) for c in chars)
 
 
 def _inside(word: dict, box: tuple[float, float, float, float]) -> bool:
@@ -304,7 +320,7 @@ def _html(items: list[Line | Table], body: float, levels: dict[float, int], head
             if not (heading and heading[-1].size == item.size and item.top - heading[-1].bottom < item.size):
                 close()
             heading.append(item)
-        elif paragraph and _continues(paragraph[-1], item, spacing):
+        elif paragraph and _continues(paragraph, item, spacing):
             paragraph.append(item)
         else:
             close()
@@ -327,9 +343,13 @@ def _line_spacing(items: list[Line | Table], body: float) -> float:
     return median(gaps) if gaps else body * 1.2
 
 
-def _continues(last: Line, line: Line, spacing: float) -> bool:
-    """Whether ``line`` goes on with the paragraph ending in ``last``."""
+def _continues(paragraph: list[Line], line: Line, spacing: float) -> bool:
+    """Whether ``line`` goes on with the paragraph: the next line of its sentence, as close as its lines are,
+    and, for a list item, indented as far as the item's text (the text after a list is not the item's)."""
+    first, last = paragraph[0], paragraph[-1]
     if _bullet(line) or abs(line.size - last.size) >= 0.5 or line.bold != last.bold:
+        return False
+    if _bullet(first) and len(first.words) > 1 and line.x0 < first.words[1]["x0"] - 2:
         return False
     if line.page != last.page:  # the next page goes on with an unfinished sentence
         return bool(re.match(r"[a-z]", line.text)) and last.text[-1:] not in ".!?:"
@@ -364,8 +384,14 @@ def _is_broken_word(before: str, after: str) -> bool:
 
 
 def _table(table: Table, previous: Table | None, out: list[str]) -> None:
-    """Writes a table; one going on from the previous page keeps its header and drops a repeated one."""
-    rows = [row for row in table.rows if any(row)]
+    """Writes a table: its first row is its header when that row is in bold and the others are not, or when
+    nothing in it is bold; a first column in bold labels its rows. A table going on from the previous page
+    keeps that page's header, and drops it where it is repeated."""
+    kept = [i for i, row in enumerate(table.rows) if any(row)]
+    rows = [table.rows[i] for i in kept]
+    bold = [table.bold[i] for i in kept]
+    labelled = all(row[0] for row in bold) and not all(all(row) for row in bold)
+    headed = bool(bold) and (all(bold[0]) and not all(all(row) for row in bold[1:]) or not any(map(any, bold)))
     goes_on = (
         previous is not None
         and table.first_on_page
@@ -377,11 +403,19 @@ def _table(table: Table, previous: Table | None, out: list[str]) -> None:
         table.header = previous.header
         if rows[0] == previous.header:
             rows = rows[1:]
-    elif rows:
+    elif rows and headed:
         table.header, rows = rows[0], rows[1:]
-    head = "".join(f"<th>{escape(cell)}</th>" for cell in table.header)
-    body = "".join("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in rows)
-    out.append(f"<table><tr>{head}</tr>{body}</table>")
+    head = "<tr>" + "".join(f"<th>{escape(cell)}</th>" for cell in table.header) + "</tr>" if table.header else ""
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f"<th>{escape(c)}</th>" if j == 0 and labelled and not head else f"<td>{escape(c)}</td>"
+            for j, c in enumerate(row)
+        )
+        + "</tr>"
+        for row in rows
+    )
+    out.append(f"<table>{head}{body}</table>")
 
 
 def _squash(text: str) -> str:
