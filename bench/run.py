@@ -48,7 +48,7 @@ import requests
 from bot import settings
 from bot.launch import cli, servers
 from kb import builder
-from tests.support import corpus
+from tests.support import corpus, office
 from tests.support.ports import free_ports
 from tests.support.stack import ProductionStack
 
@@ -363,10 +363,13 @@ def measure_floor(work: Path, figures: Figures) -> None:
     measure_lone_rasa(rasa, port, started, FLOOR, figures, "floor", floor)
 
 
+PDFS = 100  # of the 1,000 documents, as PDF files (the web pages and Markdown guides of the corpus, converted)
+
+
 def kb_build_times(work: Path) -> dict:
     """KB build of the shipped document; of 1,000 documents made from the test corpus (every format, figures
-    varied so each is new) with one worker per core and, as the baseline, with one process; the rebuild
-    after one of the 1,000 changes; and the KB's size on disk."""
+    varied so each is new, ``PDFS`` of them as PDF files) with one worker per core and, as the baseline, with
+    one process; the rebuild after one of the 1,000 changes; and the KB's size on disk."""
     shipped = work / "kb-one"
     shipped.mkdir()
     for doc in settings.DOCUMENTS_DIR.glob("*.txt"):
@@ -377,19 +380,24 @@ def kb_build_times(work: Path) -> dict:
     many = work / "kb-many"
     many.mkdir()
     corpus = sorted(p for p in CORPUS.glob("*") if p.is_file()) + sorted(settings.DOCUMENTS_DIR.glob("*.txt"))
+    pages = [p for p in corpus if p.suffix in (".html", ".md")]
     rng = random.Random(7)
     for i in range(1000):
-        source = corpus[i % len(corpus)]
+        source = pages[i % len(pages)] if i % (1000 // PDFS) == 0 else corpus[i % len(corpus)]
         varied = re.sub(r"\d[\d,]*\d|\d", lambda m: f"{int(m.group().replace(',', '')) + rng.randint(1, 9):,}",
                         source.read_text(encoding="utf-8"))  # fmt: skip
-        (many / f"doc-{i:04d}{source.suffix}").write_text(varied, encoding="utf-8")
+        target = many / f"doc-{i:04d}{source.suffix}"
+        target.write_text(varied, encoding="utf-8")
+        if i % (1000 // PDFS) == 0:
+            office.convert_page(target, target.with_suffix(".pdf"))
+            target.unlink()
     timed = {}
     for label, workers in (("parallel", None), ("one_process", 1)):
         url = f"sqlite:///{work / f'kb-many-{label}.sqlite3'}"
         start = time.perf_counter()
         builder.build(many, url, workers=workers)
         timed[label] = time.perf_counter() - start
-    changed = many / "doc-0000.txt" if (many / "doc-0000.txt").exists() else sorted(many.glob("*"))[0]
+    changed = sorted(many.glob("*.txt"))[0]
     changed.write_text(changed.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
     start = time.perf_counter()
     builder.build(many, f"sqlite:///{work / 'kb-many-parallel.sqlite3'}")
@@ -400,6 +408,7 @@ def kb_build_times(work: Path) -> dict:
         "thousand_documents_one_process_s": round(timed["one_process"], 1),
         "one_changed_of_thousand_s": round(rebuild, 2),
         "thousand_documents_mb": round((work / "kb-many-parallel.sqlite3").stat().st_size / 1e6, 1),
+        "thousand_documents_pdfs": len(list(many.glob("*.pdf"))),
         "cores": os.cpu_count(),
     }
 
@@ -511,7 +520,8 @@ def report(figures: dict) -> dict:
         rows += [
             ("KB build, shipped document s", kb["shipped_document_s"], "-", ""),
             (
-                f"KB build, 1,000 docs, {kb['cores']} cores s (stock: 1 process)",
+                f"KB build, 1,000 docs ({kb.get('thousand_documents_pdfs', 0)} PDF), {kb['cores']} cores s"
+                " (stock: 1 process)",
                 kb["thousand_documents_s"],
                 kb["thousand_documents_one_process_s"],
                 ratio(kb["thousand_documents_s"], kb["thousand_documents_one_process_s"]),

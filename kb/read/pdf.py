@@ -36,7 +36,7 @@ from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.page import Page
 
 from kb import lexicon
-from kb.read import html
+from kb.read import grid, html
 from kb.read.document import Document, DocumentError
 
 MARGIN = 0.1  # of the page's height: where running headers and footers are drawn
@@ -48,7 +48,7 @@ LIST_MARK = re.compile(r"^(?:[•●▪■◦○‣⁃–*·-]|\d{1,2}[.)])\s*")
 UNMAPPED = re.compile(r"^\(cid:\d+\)$")  # a glyph without a character: bullets of symbol fonts
 HEADING_SIZE = 1.15  # a line at least this much larger than the body text is a heading
 MAX_HEADING_WORDS = 14
-PARAGRAPH_GAP = 1.5  # a gap between lines this many times the body's line spacing starts a paragraph
+PARAGRAPH_GAP = 1.25  # a gap between lines this many times the body's line spacing starts a paragraph
 GUTTER = (0.35, 0.65)  # where a two-column page's gutter may lie, as shares of the page's width
 LINE_TOLERANCE = 0.5  # of a word's font size: words whose tops differ less are on one line
 
@@ -257,23 +257,28 @@ def _body_size(items: list[Line | Table]) -> float:
 
 
 def _is_heading(line: Line, body: float) -> bool:
+    """A short line set larger than the body, or in bold at least as large, without a sentence's end."""
     text = line.text
     words = text.split()
-    if not words or len(words) > MAX_HEADING_WORDS or text[0] in BULLETS or not re.search(r"[A-Za-z]", text):
+    if not words or len(words) > MAX_HEADING_WORDS or _bullet(line) or not re.search(r"[A-Za-z]", text):
         return False
     if line.size >= body * HEADING_SIZE:
         return True
-    return line.bold and abs(line.size - body) < 0.5 and text[-1] not in ".:;,!"
+    return line.bold and line.size > body - 0.5 and text[-1] not in ".:;,!"
 
 
 def _heading_levels(items: list[Line | Table], body: float) -> dict[float, int]:
-    """Each heading size's level: the largest size is level 1, and so on; bold body text comes after them."""
-    sizes = sorted(
-        {i.size for i in items if isinstance(i, Line) and _is_heading(i, body) and i.size >= body * HEADING_SIZE},
-        reverse=True,
-    )
-    levels = {size: min(n + 1, 6) for n, size in enumerate(sizes)}
-    levels[body] = min(len(sizes) + 1, 6)
+    """Each heading size's level, larger sizes first, bold body text last. The largest size is the title's
+    (level 1) only when it heads the document once; a size that heads several parts is a section's."""
+    heads = [isinstance(i, Line) and _is_heading(i, body) for i in items]
+    sizes = sorted({i.size for i, head in zip(items, heads, strict=True) if head and i.size > body + 0.4}, reverse=True)
+    starts = [  # a heading wrapped over two lines starts once
+        i for k, i in enumerate(items) if heads[k] and not (k and heads[k - 1] and items[k - 1].size == i.size)
+    ]
+    titled = bool(sizes) and sum(h.size == sizes[0] for h in starts) == 1
+    first = 1 if titled else 2
+    levels = {size: min(n + first, 6) for n, size in enumerate(sizes)}
+    levels[body] = min(len(sizes) + first, 6)
     return levels
 
 
@@ -384,14 +389,11 @@ def _is_broken_word(before: str, after: str) -> bool:
 
 
 def _table(table: Table, previous: Table | None, out: list[str]) -> None:
-    """Writes a table: its first row is its header when that row is in bold and the others are not, or when
-    nothing in it is bold; a first column in bold labels its rows. A table going on from the previous page
-    keeps that page's header, and drops it where it is repeated."""
+    """Writes a table (``kb.read.grid`` tells its header and row labels); a table going on from the previous
+    page keeps that page's header, and drops it where it is repeated."""
     kept = [i for i, row in enumerate(table.rows) if any(row)]
     rows = [table.rows[i] for i in kept]
     bold = [table.bold[i] for i in kept]
-    labelled = all(row[0] for row in bold) and not all(all(row) for row in bold)
-    headed = bool(bold) and (all(bold[0]) and not all(all(row) for row in bold[1:]) or not any(map(any, bold)))
     goes_on = (
         previous is not None
         and table.first_on_page
@@ -403,19 +405,9 @@ def _table(table: Table, previous: Table | None, out: list[str]) -> None:
         table.header = previous.header
         if rows[0] == previous.header:
             rows = rows[1:]
-    elif rows and headed:
+    elif rows and grid.has_header(bold):
         table.header, rows = rows[0], rows[1:]
-    head = "<tr>" + "".join(f"<th>{escape(cell)}</th>" for cell in table.header) + "</tr>" if table.header else ""
-    body = "".join(
-        "<tr>"
-        + "".join(
-            f"<th>{escape(c)}</th>" if j == 0 and labelled and not head else f"<td>{escape(c)}</td>"
-            for j, c in enumerate(row)
-        )
-        + "</tr>"
-        for row in rows
-    )
-    out.append(f"<table>{head}{body}</table>")
+    out.append(grid.to_html(table.header, rows, grid.labels_rows(bold)))
 
 
 def _squash(text: str) -> str:

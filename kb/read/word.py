@@ -15,10 +15,11 @@ from html import escape
 
 import docx
 from docx.document import Document as WordDocument
+from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from kb.read import html
+from kb.read import grid, html
 from kb.read.document import Document, DocumentError
 
 LIST_STYLES = ("List", "Bullet")  # "List Bullet", "List Number 2", "List Paragraph"
@@ -74,12 +75,22 @@ def _block(block: Paragraph | Table, titled: bool) -> str:
 
 
 def _table(table: Table) -> str:
-    rows = [[_text(cell) for cell in _cells(row)] for row in table.rows]
+    """The table as HTML: its header is a row marked to repeat on each page, else as ``kb.read.grid`` tells."""
+    cells = [_cells(row) for row in table.rows]
+    rows = [[_text(cell) for cell in row] for row in cells]
+    bold = [[_bold(cell) for cell in row] for row in cells]
     if not rows:
         return ""
-    head = "".join(f"<th>{escape(cell)}</th>" for cell in rows[0])
-    body = "".join("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in rows[1:])
-    return f"<table><tr>{head}</tr>{body}</table>"
+    marked = table.rows[0]._tr.trPr is not None and table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    if marked or grid.has_header(bold):
+        return grid.to_html(rows[0], rows[1:], grid.labels_rows(bold))
+    return grid.to_html([], rows, grid.labels_rows(bold))
+
+
+def _bold(cell) -> bool:
+    """Whether a cell's text is all in bold (and it has some)."""
+    runs = [run for paragraph in cell.paragraphs for run in paragraph.runs if run.text.strip()]
+    return bool(runs) and all(run.bold for run in runs)
 
 
 def _cells(row) -> list:

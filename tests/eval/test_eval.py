@@ -10,6 +10,7 @@ import time
 import uuid
 from collections import defaultdict
 from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +20,7 @@ import requests
 from bot.launch import servers
 from tests.conftest import OUTPUT
 from tests.eval import scoring
-from tests.support import corpus
+from tests.support import corpus, office
 from tests.support.ports import free_ports
 
 pytestmark = pytest.mark.e2e
@@ -46,12 +47,16 @@ class CorpusBot:
     gold: scoring.GoldIndex
 
 
-def _running(paths: list[Path], name: str, tmp: pytest.TempPathFactory) -> Iterator[CorpusBot]:
-    """The bot running on ``paths``, every figure they hold, and what their gold tables say."""
+def _running(
+    paths: list[Path], name: str, tmp: pytest.TempPathFactory, originals: list[Path] | None = None
+) -> Iterator[CorpusBot]:
+    """The bot running on ``paths``, every figure they hold, and what their gold tables say (those of the
+    ``originals`` they were made from, for documents converted to another format)."""
     env = corpus.build(tmp.mktemp(f"eval-{name}"), paths)
-    known = set().union(*(scoring.figures_in(p.read_text(encoding="utf-8")) for p in paths))
+    originals = originals or paths
+    known = set().union(*(scoring.figures_in(p.read_text(encoding="utf-8")) for p in originals))
     gold = scoring.GoldIndex()
-    for path in paths:
+    for path in originals:
         gold.add(corpus.gold(path), path.read_text(encoding="utf-8"))
     rasa_port, actions_port = free_ports(2)
     with servers.running(rasa_port, actions_port, log_dir=OUTPUT / f"eval-{name}-logs", extra_env=env) as running:
@@ -66,6 +71,32 @@ def written_bot(trained_bot: Path, tmp_path_factory: pytest.TempPathFactory) -> 
 @pytest.fixture(scope="module")
 def whole_bot(trained_bot: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[CorpusBot]:
     yield from _running(corpus.documents(), "whole", tmp_path_factory)
+
+
+FORMATS = {
+    "ta-plumbers-ooh.html": ".pdf",
+    "td-graphic-designer-profile.html": ".pdf",
+    "tc-ux-academy-bootcamp.md": ".pdf",
+    "td-heavy-diesel-certificate.md": ".docx",
+    "tc-phlebotomy-technician-program.html": ".docx",
+}
+"""Real tuning pages that are also given as a PDF or Word file (``tests.support.office``: a title page, a
+running header and footer, tables, hyphenation), to hold their conversations as well as the page does."""
+FORMAT_TOLERANCE = 0.05
+
+
+@pytest.fixture(scope="module")
+def format_bots(trained_bot: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[CorpusBot, CorpusBot]]:
+    """A bot on the pages of ``FORMATS`` as they are, and one on the same pages as PDF and Word files."""
+    pages = [corpus.REAL / name for name in FORMATS]
+    folder = tmp_path_factory.mktemp("formats")
+    converted = [folder / f"{page.stem}{FORMATS[page.name]}" for page in pages]
+    for page, target in zip(pages, converted, strict=True):
+        office.convert_page(page, target)
+    with ExitStack() as stack:
+        as_pages = stack.enter_context(contextmanager(_running)(pages, "pages", tmp_path_factory))
+        as_files = stack.enter_context(contextmanager(_running)(converted, "files", tmp_path_factory, pages))
+        yield as_pages, as_files
 
 
 def hold(bot: CorpusBot, conversation: scoring.Conversation, latencies: list[float]) -> list[str]:
@@ -111,3 +142,18 @@ def test_conversations_over_rest(request: pytest.FixtureRequest, part: str) -> N
     assert not [line for line in report if "figures in no document" in line]  # never a figure no document has
     assert len(wrong_subject) <= WRONG_SUBJECT[part]
     assert min(scores.values()) >= DOCUMENT_FLOORS[part]
+
+
+def test_pdf_and_word_versions_of_pages_score_as_the_pages_do(format_bots: tuple[CorpusBot, CorpusBot]) -> None:
+    """Each page of ``FORMATS`` and its PDF or Word version hold their conversations alike: within
+    ``FORMAT_TOLERANCE`` of each other, each with a bot on those pages alone."""
+    scores = {}
+    for label, bot in zip(("page", "file"), format_bots, strict=True):
+        for name in FORMATS:
+            conversations = scoring.load_file(corpus.conversations_path(corpus.REAL / name))
+            wrong = [hold(bot, conversation, []) for conversation in conversations]
+            scores[label, name] = sum(not w for w in wrong) / len(conversations)
+            assert not [w for ws in wrong for w in ws if "figures in no document" in w]
+    print("\nconversations passed, page as it is and as a PDF or Word file:")
+    print(*(f"  {n}: {scores['page', n]:.2f}, {FORMATS[n]} {scores['file', n]:.2f}" for n in FORMATS), sep="\n")
+    assert all(abs(scores["file", n] - scores["page", n]) <= FORMAT_TOLERANCE for n in FORMATS)
