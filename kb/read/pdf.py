@@ -1,9 +1,13 @@
 """PDF files -> sections: the text layer, laid out again as a web page and read as one.
 
-pdfplumber (on pdfminer.six) gives each word with its font and position, and finds ruled tables. A PDF has
-no headings, paragraphs or reading order of its own, only words drawn at places, so this module recovers
-them, each by a named rule:
+PDFium (Google's PDF library, through pypdfium2) gives each character with its font and place, and the
+lines drawn on the page; it reads a page some fifteen times faster than the pure-Python pdfminer.six. A PDF
+has no words, headings, paragraphs, tables or reading order of its own, only characters and strokes drawn
+at places, so this module recovers them, each by a named rule:
 
+- *words*: characters of one font and size, next to each other on one baseline;
+- *tables*: ruled lines that cross one another make a table, their positions its rows and columns; the
+  words inside a cell are its text;
 - *running lines*: a line in the top or bottom margin that recurs on most pages (digits aside: "Page 3 of
   9"), or is a bare page number, is the page's furniture and is dropped;
 - *columns*: a page whose lines leave a gutter down its middle is read column by column, left first, with
@@ -14,8 +18,8 @@ them, each by a named rule:
   a paragraph cut by a page break goes on when the next page goes on with it (a line starting in lower case);
 - *hyphenation*: "occupa-" at a line's end joined with "tion" is "occupation"; a hyphen is kept where both
   halves are words and the join is not one ("well-known");
-- *tables*: a ruled table's first row is its header; a table that goes on over a page break is one table,
-  its header repeated on the next page read once.
+- *table headers*: told by bold type (``kb.read.grid``); a table that goes on over a page break is one
+  table, its header repeated on the next page read once.
 
 The result is written as HTML (headings, paragraphs, lists, tables) and read by ``kb.read.html``, so a PDF
 gets the same section tree, table rows and subheadings as a saved web page.
@@ -23,17 +27,15 @@ gets the same section tree, table rows and subheadings as a saved web page.
 
 from __future__ import annotations
 
-import io
+import ctypes
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from html import escape
 from statistics import median
 
-import pdfplumber
-from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFSyntaxError
-from pdfplumber.page import Page
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from kb import lexicon
 from kb.read import grid, html
@@ -50,6 +52,7 @@ HEADING_SIZE = 1.15  # a line at least this much larger than the body text is a 
 MAX_HEADING_WORDS = 14
 PARAGRAPH_GAP = 1.25  # a gap between lines this many times the body's line spacing starts a paragraph
 GUTTER = (0.35, 0.65)  # where a two-column page's gutter may lie, as shares of the page's width
+RULE = 2.0  # points: a stroke this thin is a rule; rules this close are one
 LINE_TOLERANCE = 0.5  # of a word's font size: words whose tops differ less are on one line
 
 
@@ -77,6 +80,7 @@ class Table:
     x0: float
     x1: float
     page: int
+    bottom: float = 0.0
     first_on_page: bool = False
     header: list[str] = field(default_factory=list)
 
@@ -88,64 +92,140 @@ def read(raw: bytes) -> Document:
 def to_html(raw: bytes) -> str:
     """The PDF's content as an HTML page; a DocumentError when it has no text to read."""
     try:
-        with pdfplumber.open(io.BytesIO(raw)) as pdf:
-            pages = [_page_items(page, number) for number, page in enumerate(pdf.pages)]
-            heights = [float(page.height) for page in pdf.pages]
-            metadata = pdf.metadata or {}
-    except (PDFSyntaxError, PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise DocumentError(f"is not a readable PDF ({type(exc).__name__})") from exc
-    except Exception as exc:  # pdfminer raises bare exceptions on damaged files
+        pdf = pdfium.PdfDocument(raw)
+    except pdfium.PdfiumError as exc:
         raise DocumentError(f"is not a readable PDF ({exc})") from exc
+    try:
+        metadata = pdf.get_metadata_dict()
+        pages, heights = [], []
+        for number in range(len(pdf)):
+            page = pdf[number]
+            heights.append(page.get_height())
+            pages.append(_page_items(page, number))
+    finally:
+        pdf.close()
     if not any(items for items in pages):
         raise DocumentError("has no text layer (a scanned PDF?): it needs OCR, text recognition, to be read")
     pages = _without_running_lines(pages, heights)
     items = [item for page in pages for item in page]
     body = _body_size(items)
-    head = _head(metadata)
-    return _html(items, body, _heading_levels(items, body), head)
+    return _html(items, body, _heading_levels(items, body), _head(metadata))
 
 
-# -- a page's lines and tables, in reading order --------------------------------------------------------
+# -- a page's words, lines and tables, in reading order ---------------------------------------------------
 
 
-def _page_items(page: Page, number: int) -> list[Line | Table]:
-    found = page.find_tables()
-    tables = [
-        Table(
-            [[_squash(cell or "") for cell in row] for row in t.extract()],
-            [[_all_bold(page, cell) for cell in row.cells] for row in t.rows],
-            t.bbox[1],
-            t.bbox[0],
-            t.bbox[2],
-            number,
-        )
-        for t in found
-    ]
-    boxes = [t.bbox for t in found]
-    words = [
-        w
-        for w in page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False)
-        if not any(_inside(w, box) for box in boxes)
-    ]
-    lines = _lines(words, number)
-    items: list[Line | Table] = [*lines, *tables]
-    ordered = _reading_order(items, float(page.width))
+def _page_items(page: pdfium.PdfPage, number: int) -> list[Line | Table]:
+    height = page.get_height()
+    words = _words(page.get_textpage(), height)
+    tables = [_table_of(grid_lines, words, number) for grid_lines in _grids(page, height)]
+    boxes = [(t.x0, t.top, t.x1, t.bottom) for t in tables]
+    lines = _lines([w for w in words if not any(_inside(w, box) for box in boxes)], number)
+    ordered = _reading_order([*lines, *tables], page.get_width())
     if ordered and isinstance(ordered[0], Table):
         ordered[0].first_on_page = True
     return ordered
 
 
-def _all_bold(page: Page, box: tuple[float, float, float, float] | None) -> bool:
-    """Whether the text in a table cell is all in bold (and there is some)."""
-    if box is None:
-        return False
-    chars = [c for c in page.crop(box, strict=False).chars if c["text"].strip()]
-    return bool(chars) and all(_is_bold(c["fontname"]) for c in chars)
+SPACES = {0, 0xFFFE, 0xFFFF}  # no character, or none PDFium could map
+
+
+def _words(text: pdfium.PdfTextPage, height: float) -> list[dict]:
+    """The page's words: characters of one font and size, each close after the one before on one baseline.
+    Positions are measured from the page's top, ``top`` and ``bottom`` from the baseline and the size, so
+    that every word of a line has the same, whatever its letters."""
+    words: list[dict] = []
+    name = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    x, y = ctypes.c_double(), ctypes.c_double()
+    current: dict | None = None
+    for i in range(text.count_chars()):
+        code = pdfium_c.FPDFText_GetUnicode(text.raw, i)
+        char = "-" if code == 2 else chr(code)  # PDFium marks a hyphen ending a line as 0x02
+        if code in SPACES or char.isspace() or pdfium_c.FPDFText_IsGenerated(text.raw, i):
+            current = None
+            continue
+        left, _, right, _ = text.get_charbox(i, loose=True)  # the advance, not the glyph: "1" is narrow
+        pdfium_c.FPDFText_GetCharOrigin(text.raw, i, ctypes.byref(x), ctypes.byref(y))
+        size = round(pdfium_c.FPDFText_GetFontSize(text.raw, i), 1)
+        pdfium_c.FPDFText_GetFontInfo(text.raw, i, name, len(name), ctypes.byref(flags))
+        font = name.value.decode("latin-1")
+        if pdfium_c.FPDFText_GetFontWeight(text.raw, i) >= 600 and not _is_bold(font):
+            font += "-Bold"
+        base = height - y.value
+        if (
+            current is not None
+            and current["fontname"] == font
+            and current["size"] == size
+            and abs(current["base"] - base) < size * 0.2
+            and -size * 0.2 <= left - current["x1"] < size * 0.25
+        ):
+            current["text"] += char
+            current["x1"] = max(current["x1"], right)
+            continue
+        current = {"text": char, "x0": left, "x1": right, "base": base, "size": size, "fontname": font}
+        current.update(top=base - size * 0.8, bottom=base + size * 0.2)
+        words.append(current)
+    return words
+
+
+def _grids(page: pdfium.PdfPage, height: float) -> list[tuple[list[float], list[float]]]:
+    """The page's ruled tables, each as the y of its horizontal rules and the x of its vertical ones: the
+    rules that cross one another, in groups of at least two of each."""
+    across: list[tuple[float, float, float]] = []  # (y, x0, x1)
+    down: list[tuple[float, float, float]] = []  # (x, top, bottom)
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    for shape in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,)):
+        left, bottom, right, top = shape.get_bounds()
+        top, bottom = height - top, height - bottom
+        if bottom - top <= RULE and right - left > RULE:
+            across.append(((top + bottom) / 2, left, right))
+        elif right - left <= RULE and bottom - top > RULE:
+            down.append(((left + right) / 2, top, bottom))
+        elif pdfium_c.FPDFPath_GetDrawMode(shape.raw, ctypes.byref(fill), ctypes.byref(stroke)) and stroke.value:
+            across += [(top, left, right), (bottom, left, right)]  # a framed box: its four sides
+            down += [(left, top, bottom), (right, top, bottom)]
+    groups: list[tuple[set[int], set[int]]] = []
+    for a, (y, x0, x1) in enumerate(across):
+        crossing = {d for d, (x, t, b) in enumerate(down) if x0 - RULE <= x <= x1 + RULE and t - RULE <= y <= b + RULE}
+        joined = [g for g in groups if g[1] & crossing]
+        merged = ({a}.union(*(g[0] for g in joined)), crossing.union(*(g[1] for g in joined)))
+        groups = [g for g in groups if g not in joined] + [merged]
+    return [
+        (_merged(across[a][0] for a in rows), _merged(down[d][0] for d in columns))
+        for rows, columns in groups
+        if len(rows) >= 2 and len(columns) >= 2
+    ]
+
+
+def _merged(positions) -> list[float]:
+    """Sorted positions, those closer than a rule's width to the one before counted once."""
+    kept: list[float] = []
+    for position in sorted(positions):
+        if not kept or position - kept[-1] > RULE:
+            kept.append(position)
+    return kept
+
+
+def _table_of(grid_lines: tuple[list[float], list[float]], words: list[dict], page: int) -> Table:
+    """A ruled table's cells, each the words whose middle lies in it, in reading order."""
+    ys, xs = grid_lines
+    cells: list[list[list[dict]]] = [[[] for _ in xs[1:]] for _ in ys[1:]]
+    for word in words:
+        middle_x, middle_y = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
+        row = next((r for r in range(len(ys) - 1) if ys[r] <= middle_y < ys[r + 1]), None)
+        column = next((c for c in range(len(xs) - 1) if xs[c] <= middle_x < xs[c + 1]), None)
+        if row is not None and column is not None:
+            cells[row][column].append(word)
+    rows = [[" ".join(w["text"] for w in sorted(cell, key=lambda w: (w["top"], w["x0"]))) for cell in r] for r in cells]
+    bold = [[bool(cell) and all(_is_bold(w["fontname"]) for w in cell) for cell in r] for r in cells]
+    return Table(rows, bold, ys[0], xs[0], xs[-1], page, bottom=ys[-1])
 
 
 def _inside(word: dict, box: tuple[float, float, float, float]) -> bool:
     x0, top, x1, bottom = box
-    return x0 - 1 <= word["x0"] and word["x1"] <= x1 + 1 and top - 1 <= word["top"] <= bottom + 1
+    middle_x, middle_y = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
+    return x0 <= middle_x <= x1 and top <= middle_y <= bottom
 
 
 def _lines(words: list[dict], page: int) -> list[Line]:

@@ -277,7 +277,7 @@ def test_unsupported_and_damaged_files_are_named_and_the_rest_still_build(tmp_pa
     report = builder.build(folder, f"sqlite:///{tmp_path / 'kb.db'}")
     assert report.built == [shipped.name]
     assert report.errors == {
-        "notes.pdf": "notes.pdf: is not a readable PDF (No /Root object! - Is this really a PDF?)",
+        "notes.pdf": "notes.pdf: is not a readable PDF (Failed to load document (PDFium: Data format error).)",
         "data.docx": "data.docx: is not a readable Word document (File is not a zip file)",
         "slides.pptx": "slides.pptx: is not a supported type of document "
         "(supported: .txt, .md, .markdown, .html, .htm, .pdf, .docx)",
@@ -338,3 +338,14 @@ def test_a_saved_faq_page_heads_answers_with_their_questions_without_its_menus()
         "It will take approximately 1-2 weeks for the Board to issue a new license.",
         "2015 Median Pay: $50,620 per year $24.34 per hour",
     ]
+
+
+def test_a_document_says_when_it_was_written_in_its_metadata_or_its_text() -> None:
+    """The year a figure without a date of its own is taken to be for."""
+    meta = '<html><head><meta property="article:modified_time" content="2019-06-02T10:00:00Z"></head>'
+    assert read.parse(meta + "<body><h1>Welders</h1><p>Welders weld.</p></body></html>", ".html").year == 2019
+    stamped = '<h1>Welders</h1><p>Posted <time datetime="2021-03-04">March 4</time></p><p>Welders weld.</p>'
+    assert read.parse(stamped, ".html").year == 2021
+    text = "Welders\n\nPublished March 2, 2016. Last updated: May 3, 2018\n\nWelders weld.\n"
+    assert read.parse(text, ".txt").year == 2018  # the newest date it gives
+    assert read.parse("Welders\n\nWelders weld metal; 2015 was a good year.\n", ".txt").year is None
