@@ -17,7 +17,6 @@ import os
 import re
 import time
 from collections import Counter
-from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -224,57 +223,57 @@ def build(documents_dir: Path, url: str, workers: int | None = None) -> BuildRep
     """Bring the KB at ``url`` up to date with ``documents_dir``, reading changed documents with
     ``workers`` processes (default: one per core).
 
-    Changed documents are stored as their workers finish reading them, in one transaction with a ``Build``
-    row: a running bot answers from the KB as it was until the commit (SQLite's write-ahead log and
-    PostgreSQL's snapshots both give readers the last committed state), then from the new one."""
+    Everything is read first; then the changes are written in one short transaction, with a ``Build`` row,
+    so a running bot answers from the old KB until the new one is complete, then from the new one."""
     report = BuildReport()
     factory = db.session_factory(db.engine(url, create=True))
     paths = sorted(p for p in documents_dir.glob("*") if (p.is_file() or p.is_symlink()) and not p.name.startswith("."))
     with factory() as session:
         stored = {d.name: (d.id, d.fingerprint) for d in session.execute(select(Document)).scalars()}
-        changed: list[tuple[str, str | bytes]] = []
-        for path in paths:
-            try:
-                content = read.load(path)
-            except DocumentError as exc:
-                log.error("%s", exc)
-                report.errors[path.name] = str(exc)
-                continue
-            if path.name in stored and stored[path.name][1] == fingerprint(content):
-                report.unchanged.append(path.name)
-            else:
-                changed.append((path.name, content))
-        report.removed = sorted(set(stored) - {p.name for p in paths})
-        replaced = [n for n in report.removed + [n for n, _ in changed] if n in stored]
+    changed: list[tuple[str, str | bytes]] = []
+    for path in paths:
+        try:
+            content = read.load(path)
+        except DocumentError as exc:
+            log.error("%s", exc)
+            report.errors[path.name] = str(exc)
+            continue
+        if path.name in stored and stored[path.name][1] == fingerprint(content):
+            report.unchanged.append(path.name)
+        else:
+            changed.append((path.name, content))
+    extracted = []
+    for name, result in zip([n for n, _ in changed], _extract_all(changed, workers), strict=True):
+        if isinstance(result, DocumentError):
+            log.error("%s", result)
+            report.errors[name] = str(result)
+        else:
+            extracted.append(result)
+    report.removed = sorted(set(stored) - {p.name for p in paths})
+    replaced = [n for n in report.removed + [n for n, _ in changed] if n in stored]
+    with factory() as session:
         _forget(session, [stored[n][0] for n in replaced])
-        for name, result in zip([n for n, _ in changed], _extract_all(changed, workers), strict=True):
-            if isinstance(result, DocumentError):
-                log.error("%s", result)
-                report.errors[name] = str(result)
-            else:
-                _store(session, result)
-                report.built.append(name)
+        for document in extracted:
+            _store(session, document)
+            report.built.append(document.name)
         _prune_subjects(session)
         _load_aliases(session)
-        if replaced or report.built:
+        if replaced or extracted:
             session.add(Build(finished=time.time()))
         session.commit()
     return report
 
 
-def _extract_all(changed: list[tuple[str, str | bytes]], workers: int | None) -> Iterator[Extracted | DocumentError]:
-    """Each changed document's extraction, in order, as it is done: the caller stores one while the workers
-    read the next."""
+def _extract_all(changed: list[tuple[str, str | bytes]], workers: int | None) -> list[Extracted | DocumentError]:
     workers = workers or os.cpu_count() or 1
     if len(changed) < PARALLEL_FROM or workers == 1:
-        yield from (_extract_or_error(name, content) for name, content in changed)
-        return
+        return [_extract_or_error(name, content) for name, content in changed]
     patterns.warm()  # load the shared pipeline and WordNet once, before the workers fork
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
         names, contents = zip(*changed, strict=True)
         chunks = max(1, len(changed) // (workers * 8))
-        yield from pool.map(_extract_or_error, names, contents, chunksize=chunks)
+        return list(pool.map(_extract_or_error, names, contents, chunksize=chunks))
 
 
 def _extract_or_error(name: str, content: str | bytes) -> Extracted | DocumentError:
