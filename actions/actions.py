@@ -16,7 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import replies
 from actions.answers import INTENT_QUESTIONS, OPTIONAL_SUBJECT, QUESTIONS, Ask, aspect_of, question_for, said_or_not
-from kb import aspects
+from kb import aspects, interests
 from kb.matching import asked_words, framed_job
 from kb.query import KnowledgeBase
 
@@ -291,6 +291,24 @@ class ListCareersAction(KnowledgeAction):
         return []
 
 
+class SuggestAction(KnowledgeAction):
+    """ "I like helping people, what career suits me?": the careers whose documents show the interests the
+    message states (or a button chose), ranked by the query API; with none stated, the interests to choose
+    from."""
+
+    def name(self) -> str:
+        return "action_suggest_careers"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        text = tracker.latest_message.get("text") or ""
+        chosen = set(tracker.get_latest_entity_values("interest"))
+        wanted = [i for i in interests.INTERESTS if i.name in chosen] or interests.interests_in(text)
+        found = self.kb.suggest(wanted) if wanted else []
+        offered = [i.name for i in interests.INTERESTS]
+        self.say(dispatcher, tracker, replies.suggestions([i.name for i in wanted], found, offered, self.kb.careers()))
+        return []
+
+
 class SuperlativeAction(KnowledgeAction):
     """ "What is the highest paying job?", "cheapest course": the top few across the KB, on one figure."""
 
@@ -364,6 +382,7 @@ def actions_for(kb: KnowledgeBase, unanswered: Unanswered | None = None) -> list
         CompareAction,
         FactAction,
         ListCareersAction,
+        SuggestAction,
         SuperlativeAction,
         FallbackAction,
         OutOfScopeAction,

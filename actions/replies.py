@@ -21,6 +21,7 @@ from kb.query import (
     SalaryFact,
     SkillFact,
     Source,
+    Suggestion,
     Text,
 )
 
@@ -431,6 +432,37 @@ def careers_known(by_document: dict[str, list[str]], groups: list[str]) -> Reply
     lines += [f"{title}: {listing(careers)}." for title, careers in by_document.items()]
     lines += [f"And {len(groups)} occupational group(s): {listing(groups)}."] if groups else []
     return Reply("\n".join(lines))
+
+
+def suggestions(asked: list[str], found: list[Suggestion], offered: list[str], careers: list[str]) -> Reply:
+    """Careers the documents show fit the ``asked`` interests, each with the sentence that shows it, its pay
+    and outlook where known; with none asked, the interests to choose from (``offered``)."""
+    if not asked:
+        return Reply(
+            "Tell me what you enjoy or are good at, and I'll suggest careers from my documents. For example:",
+            [button(f"I like {name}", "ask_suggestion", interest=name) for name in offered],
+        )
+    if not found:
+        return Reply(
+            f"My documents don't describe careers that fit {' and '.join(asked)}. They cover {some(careers)}.",
+            unanswered="no career fits",
+        )
+    lines = [f"Careers in my documents that fit {' and '.join(asked)}:"]
+    for n, s in enumerate(found, 1):
+        known = [f"{money(s.pay)}{per(s.pay.period)}" if s.pay else "", growth_note(s.outlook) if s.outlook else ""]
+        details = f" ({'; '.join(k for k in known if k)})" if any(known) else ""
+        partly = f" [{', '.join(s.interests)}]" if len(asked) > 1 and len(s.interests) < len(asked) else ""
+        lines.append(f"{n}. {s.career}{details}{partly}: “{s.reason.text}”")
+    return Reply(
+        "\n".join(lines) + "\n" + cite(*(s.reason.source for s in found)),
+        [button(s.career, "ask_career_description", career=s.career) for s in found],
+    )
+
+
+def growth_note(f: OutlookFact) -> str:
+    """A growth figure in a few words: "jobs growing 6 percent"."""
+    verb = "growing" if f.direction == "growing" else "declining"
+    return f"jobs {verb} {f.percent:g} percent" + (f" {f.horizon}" if f.horizon else "")
 
 
 def which_ranking() -> Reply:

@@ -21,6 +21,7 @@ from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
 from kb import aspects, db, figures, patterns
+from kb.interests import Interest
 from kb.matching import Term, Vocabulary, normalize, terms
 from kb.read import INTRODUCTION
 from kb.schema import Alias, Build, Document, Fact, Passage, Posting, Subject
@@ -116,6 +117,18 @@ class OutlookFact:
 
 
 @dataclass(frozen=True)
+class Suggestion:
+    """A career suggested for interests: which of them its documents show, the sentence that shows them
+    best, and its pay and outlook where the documents give them."""
+
+    career: str
+    interests: tuple[str, ...]
+    reason: Text
+    pay: SalaryFact | None
+    outlook: OutlookFact | None
+
+
+@dataclass(frozen=True)
 class OpeningsFact:
     career: str
     per_year: int
@@ -201,6 +214,11 @@ def _value(fact: SalaryFact | OutlookFact) -> float | None:
     if fact.percent is None:
         return None
     return fact.percent if fact.direction == "growing" else -fact.percent
+
+
+def _bm25(idf: float, count: int, length: int | None, average: float) -> float:
+    """A word's part of a passage's BM25 score (k1 1.2, b 0.75)."""
+    return idf * count * 2.2 / (count + 1.2 * (0.25 + 0.75 * (length or 1) / average))
 
 
 def _source(row: Fact | Passage, recent: int) -> Source:
@@ -828,6 +846,50 @@ class KnowledgeBase:
             n, mean = session.execute(select(func.count(Passage.id), func.avg(Passage.length))).one()
         return n, float(mean or 1.0)
 
+    def suggest(self, wanted: list[Interest], limit: int = 5) -> list[Suggestion]:
+        """The careers whose own sections best show the ``wanted`` interests (BM25 of the interests' words
+        over each career's sentences, its three best summed), those showing more of the interests first.
+        A career none of whose sentences shows an interest asked is never suggested for it."""
+        words = {interest.name: set(terms(" ".join(interest.shown))) for interest in wanted}
+        query = set().union(*words.values()) if words else set()
+        if not query:
+            return []
+        idf, avg = self._weights(query)
+        statement = (
+            select(Subject.name, Posting.passage_id, Posting.term, Posting.count, Passage.length)
+            .join(Passage, Passage.id == Posting.passage_id)
+            .join(Subject, Subject.id == Passage.subject_id)
+            .where(Posting.term.in_(sorted(query)), Subject.kind == "career")
+        )
+        found: dict[str, dict[int, float]] = defaultdict(lambda: defaultdict(float))
+        used: dict[str, set[str]] = defaultdict(set)
+        with self._session() as session:
+            for career, passage_id, term, count, length in session.execute(statement):
+                found[career][passage_id] += _bm25(idf[term], count, length, avg)
+                used[career].add(term)
+        ranked = []
+        for career, passages in found.items():
+            if patterns.is_group_name(career):
+                continue
+            shown = tuple(name for name, its in words.items() if its & used[career])
+            best = sorted(passages.values(), reverse=True)
+            ranked.append((len(shown), sum(best[:3]), career, shown, max(passages, key=passages.get)))
+        ranked.sort(key=lambda r: (-r[0], -r[1], r[2]))
+        most = ranked[0][0] if ranked else 0
+        suggestions = []
+        for _, _, career, shown, passage_id in [r for r in ranked if r[0] == most][:limit]:
+            (row,) = self._all(select(Passage).where(Passage.id == passage_id))
+            reason = Text(career, row.sentence, self._cite(row))
+            pay, outlook = self.salaries(career)[:1], [o for o in self.outlook(career) if o.percent is not None][:1]
+            suggestions.append(Suggestion(career, shown, reason, *(pay or [None]), *(outlook or [None])))
+        return suggestions
+
+    def _weights(self, words: set[str]) -> tuple[dict[str, float], float]:
+        """Each word's weight in BM25 (its inverse frequency among the passages), and the passages' mean length."""
+        n, avg = self._index_size
+        df = self._frequencies(words)
+        return {t: math.log(1 + (n - df[t] + 0.5) / (df[t] + 0.5)) for t in words}, avg
+
     def _frequencies(self, words: set[str]) -> dict[str, int]:
         """How many passages use each word, from the search index."""
         statement = (
@@ -865,9 +927,7 @@ class KnowledgeBase:
         query = set(terms(question)) - set(terms(naming or "")) - set(terms(subject or ""))
         if not query:
             return []
-        n, avg = self._index_size
-        df = self._frequencies(query)
-        idf = {t: math.log(1 + (n - df[t] + 0.5) / (df[t] + 0.5)) for t in query}
+        idf, avg = self._weights(query)
         statement = (
             select(Posting.passage_id, Posting.term, Posting.count, Passage.length)
             .join(Passage, Passage.id == Posting.passage_id)
@@ -899,8 +959,7 @@ class KnowledgeBase:
         scored = []
         for row in sorted(rows, key=lambda r: (r.document_id, r.position)):
             counts, source = kept[row.id], self._cite(row)
-            length = lengths[row.id] or 1
-            score = sum(idf[t] * c * 2.2 / (c + 1.2 * (0.25 + 0.75 * length / avg)) for t, c in counts.items())
+            score = sum(_bm25(idf[t], c, lengths[row.id], avg) for t, c in counts.items())
             if defined and re.match(
                 rf"(?:an?|the)?\s*(?:[\w ]+\()?{re.escape(defined.group('x'))}\)?\s+(?:is|refers to)\b",
                 source.sentence,

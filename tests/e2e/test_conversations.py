@@ -33,6 +33,10 @@ CONVERSATIONS = {
         ("how much do they make?", ["$120,000"]),
     ],
     "shouting": [("SOFTWARE DEVELOPER SALARY", ["$130,000"])],
+    "a visitor who doesn't know yet": [
+        ("what career suits me?", ["Tell me what you enjoy"]),
+        ("I love computers and coding, which job would suit me?", ["fit computers and technology", SOURCE]),
+    ],
     "typos": [("what does a sofware devloper earn?", ["$130,000"])],
     "growth by field name": [("how fast is information security work growing?", ["32 percent"])],
     "declining with openings": [("is computer programming a declining field?", ["declining", "6,400"])],

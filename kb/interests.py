@@ -1,0 +1,80 @@
+"""What a visitor may like or be good at, the one registry the suggestions share.
+
+An interest says how visitors put it (``said``: "I like helping people", "I'm good at maths") and which
+words in a document show that a career's work has it (``shown``: its duties, skills and work
+environment speak of patients, clients, care). ``KnowledgeBase.suggest`` ranks the documents' careers by
+how much of their own text shows the interests asked, so a career is suggested only when its documents
+support it. Adding an interest ("working with animals") is one entry here.
+
+The words are ordinary English for talking about work, never taken from one document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Interest:
+    name: str  # how a reply names it ("helping people")
+    said: re.Pattern[str]
+    shown: tuple[str, ...]  # words (as ``kb.matching.terms`` writes them) that show the work has it
+
+
+def _said(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{pattern})\b", re.I)
+
+
+INTERESTS: tuple[Interest, ...] = (
+    Interest(
+        "helping people",
+        _said(r"help(?:ing)? (?:people|others|patients|the sick)|car(?:e|ing) for (?:people|others)|caring|"
+              r"make a difference"),
+        ("patient", "care", "caring", "health", "treatment", "therapy", "counsel", "counseling", "medical", "nursing"),
+    ),
+    Interest(
+        "maths and numbers",
+        _said(r"maths?|mathematics|numbers|statistics|calculat\w*|figures|accounting"),
+        ("math", "mathematics", "statistic", "statistical", "calculate", "calculation", "quantitative", "algebra",
+         "calculus", "actuarial", "accounting"),
+    ),
+    Interest(
+        "working with your hands",
+        _said(r"(?:with )?my hands|hands[- ]on|fix(?:ing)? things|build(?:ing)? things|repair\w*|practical|tools"),
+        ("repair", "install", "installation", "equipment", "machinery", "wrench", "weld", "pipe", "manual", "physical"),
+    ),
+    Interest(
+        "working outdoors",
+        _said(r"outdoors?|outside|in nature|fresh air"),
+        ("outdoor", "outdoors", "outside", "weather", "nature", "park", "forest", "farm", "climb", "tower"),
+    ),
+    Interest(
+        "working alone",
+        _said(r"alone|on my own|by myself|independently|not (?:with|around) (?:people|others)"),
+        ("independently", "alone", "independent", "solitary"),
+    ),
+    Interest(
+        "computers and technology",
+        _said(r"computers?|technology|tech|coding|programming|software|gaming|internet"),
+        ("software", "computer", "programming", "code", "coding", "database", "network", "web", "digital", "cloud"),
+    ),
+    Interest(
+        "creative work",
+        _said(r"creative|creativity|art|arts|artistic|design(?:ing)?|draw(?:ing)?|writ(?:e|ing)"),
+        ("design", "creative", "creativity", "visual", "art", "artistic", "illustration", "drawing", "typography",
+         "color"),
+    ),
+    Interest(
+        "working with people",
+        _said(r"(?:with|around|meet(?:ing)?|talk(?:ing)? to) (?:people|customers|the public|kids|children)|"
+              r"teach(?:ing)?|social|people person"),
+        ("customer", "client", "public", "student", "communicate", "communication", "people", "teach", "teaching",
+         "patient"),
+    ),
+)  # fmt: skip
+
+
+def interests_in(text: str) -> list[Interest]:
+    """The interests a message states, in the registry's order."""
+    return [interest for interest in INTERESTS if interest.said.search(text)]
