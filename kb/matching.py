@@ -30,6 +30,9 @@ from kb.vocabulary import (
 TOKEN = re.compile(r"[\w.+#&]+(?:['’]s)?")
 WORD = re.compile(r"[A-Za-z][\w-]*")
 MAX_MODIFIERS = 2
+SUBJECTS = {"i", "we", "you", "they", "he", "she"}  # a word right after one is its verb ("I love computers")
+OBJECTS = {"me", "us", "you", "him", "her", "them"}  # a noun is not followed by one; a verb is ("suits me")
+MODALS = {"would", "could", "should", "will", "can", "may", "might", "must", "to"}  # a verb follows one
 MAX_TOKENS = 300  # names are looked for in the first 300 words: a huge message must not cost seconds
 MIN_FUZZY_LENGTH = 5
 THRESHOLD = 0.84
@@ -342,20 +345,28 @@ def course_phrases(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+def _verb_at(words: list[str], i: int) -> bool:
+    """Whether the word at ``i`` is used as a verb, by where it stands: after a subject pronoun or a modal, or
+    before an object pronoun ("which job would suit me", "I love computers")."""
+    return (i > 0 and words[i - 1] in SUBJECTS | MODALS) or (i + 1 < len(words) and words[i + 1] in OBJECTS)
+
+
 def job_titles(text: str) -> list[tuple[int, int, str]]:
     """Any job title ("data scientists", "nurses", "marine biologist"), known or not: an occupation noun
     (WordNet, as for documents) with up to two words before it: (start, end, text)."""
     words = list(WORD.finditer(text))[:MAX_TOKENS]
     wordnet = lexicon.load()
     found = []
+    lowers = [w.group().lower() for w in words]
     for i, word in enumerate(words):
-        lower = word.group().lower()
-        if lower in NEVER_IN_TITLES or not wordnet.is_occupation(lower, lexicon.COMMON_SENSES):
+        lower = lowers[i]
+        if lower in NEVER_IN_TITLES or not wordnet.is_occupation(lower, lexicon.COMMON_SENSES) or _verb_at(lowers, i):
             continue
         first = i
         while (
             first > max(0, i - MAX_MODIFIERS)
             and words[first - 1].group().lower() not in NEVER_IN_TITLES
+            and not _verb_at(lowers, first - 1)
             and not words[first - 1].group()[0].isdigit()
             and not wordnet.is_place_or_time(words[first - 1].group())
             and text[words[first - 1].end() : words[first].start()].strip() == ""

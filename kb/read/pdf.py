@@ -12,8 +12,9 @@ at places, so this module recovers them, each by a named rule:
   9"), or is a bare page number, is the page's furniture and is dropped;
 - *columns*: a page whose lines leave a gutter down its middle is read column by column, left first, with
   full-width lines (a heading across both columns) between the bands they separate;
-- *headings*: a short line set larger than the body text is a heading, larger sizes at higher levels; a
-  short line all in bold at the body's size is a heading below those;
+- *headings*: a line the file's bookmarks point to is a heading at their depth; a short line set larger
+  than the body text is a heading, larger sizes at higher levels; a short line all in bold at the body's
+  size is a heading below those;
 - *paragraphs*: lines join into a paragraph until a wider gap, a change of font size, a bullet or a heading;
   a paragraph cut by a page break goes on when the next page goes on with it (a line starting in lower case);
 - *hyphenation*: "occupa-" at a line's end joined with "tion" is "occupation"; a hyphen is kept where both
@@ -66,6 +67,7 @@ class Line:
     size: float
     bold: bool
     page: int
+    bookmarked: int | None = None  # the depth of the file's bookmark to this line, when it has one
 
     @property
     def text(self) -> str:
@@ -102,6 +104,7 @@ def to_html(raw: bytes) -> str:
             page = pdf[number]
             heights.append(page.get_height())
             pages.append(_page_items(page, number))
+        _mark_bookmarked(pages, pdf)
     finally:
         pdf.close()
     if not any(items for items in pages):
@@ -110,6 +113,20 @@ def to_html(raw: bytes) -> str:
     items = [item for page in pages for item in page]
     body = _body_size(items)
     return _html(items, body, _heading_levels(items, body), _head(metadata))
+
+
+def _mark_bookmarked(pages: list[list[Line | Table]], pdf: pdfium.PdfDocument) -> None:
+    """The lines the file's bookmarks (its outline) point to are headings, at the bookmarks' depths: the
+    file's own structure, where its type alone may not show one (a heading set as the body is)."""
+    for bookmark in pdf.get_toc():
+        destination = bookmark.get_dest()
+        page = destination.get_index() if destination is not None else None
+        if page is None or not 0 <= page < len(pages):
+            continue
+        title = _squash(bookmark.get_title() or "").lower()
+        line = next((i for i in pages[page] if isinstance(i, Line) and i.text.lower() == title), None)
+        if line is not None:
+            line.bookmarked = bookmark.level
 
 
 # -- a page's words, lines and tables, in reading order ---------------------------------------------------
@@ -337,7 +354,10 @@ def _body_size(items: list[Line | Table]) -> float:
 
 
 def _is_heading(line: Line, body: float) -> bool:
-    """A short line set larger than the body, or in bold at least as large, without a sentence's end."""
+    """A line a bookmark points to; a short line set larger than the body, or in bold at least as large,
+    without a sentence's end."""
+    if line.bookmarked is not None:
+        return True
     text = line.text
     words = text.split()
     if not words or len(words) > MAX_HEADING_WORDS or _bullet(line) or not re.search(r"[A-Za-z]", text):
@@ -387,6 +407,8 @@ def _html(items: list[Line | Table], body: float, levels: dict[float, int], head
         nonlocal paragraph, heading
         if heading:
             level = levels.get(heading[0].size, levels[body])
+            if heading[0].bookmarked is not None:  # the outline's top entries are the title's sections
+                level = min(heading[0].bookmarked + 2, 6)
             out.append(f"<h{level}>{escape(_joined(heading))}</h{level}>")
         if paragraph:
             text = _joined(paragraph)

@@ -85,6 +85,14 @@ def test_generic_job_titles_are_recognised_even_when_unknown() -> None:
     assert job_titles("are you a bot?") == job_titles("what is the highest paying job?") == []
 
 
+def test_a_word_used_as_a_verb_is_no_job_title() -> None:
+    """Where a word stands tells its use: after "I" or a modal, or before "me", it is a verb ("suits",
+    "suit" and "love" have job senses in WordNet, the businessman in a suit, the darling)."""
+    assert job_titles("I like helping people, what career suits me?") == []
+    assert [t for _, _, t in job_titles("which job would suit me, I love designers")] == ["designers"]
+    assert [t for _, _, t in job_titles("what do they pay nurses?")] == ["nurses"]
+
+
 def test_a_name_sharing_words_with_a_known_one_is_not_taken_for_it() -> None:
     vocabulary = Vocabulary(
         [Term("DB architect", "Database Architect", "career"), Term("Data Scientist", "Data Scientist", "career")]

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pypdfium2
 import pytest
+from reportlab.pdfgen.canvas import Canvas
 
 from kb.read import Document, DocumentError, read
 from tests.support.office import (
@@ -300,3 +301,24 @@ def test_a_scanned_pdf_without_a_text_layer_needs_ocr(tmp_path: Path) -> None:
         read(scan)
     assert "scanned-brochure.pdf" in str(raised.value)
     assert "OCR" in str(raised.value)
+
+
+def test_a_pdfs_bookmarks_mark_its_headings_where_type_does_not(tmp_path: Path) -> None:
+    """A file whose headings are set as its body text is still read by its own outline."""
+    path = tmp_path / "outlined.pdf"
+    canvas = Canvas(str(path))
+    canvas.setFont("Helvetica", 11)
+    y = 750
+    for heading, depth in (("Welders", 0), ("Pay", 1), ("Outlook", 1)):
+        canvas.drawString(72, y, heading)
+        canvas.bookmarkHorizontal(heading, 72, y + 12)
+        canvas.addOutlineEntry(heading, heading, depth)
+        canvas.drawString(72, y - 20, f"What the guide says of welders under {heading.lower()}.")
+        y -= 60
+    canvas.save()
+    document = read(path)
+    assert [(s.heading, s.level, s.path) for s in document.sections] == [
+        ("Welders", 2, ()),
+        ("Pay", 3, ("Welders",)),
+        ("Outlook", 3, ("Welders",)),
+    ]
