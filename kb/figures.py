@@ -222,6 +222,15 @@ def figure_year(as_of: str | None, horizon: str | None) -> int | None:
     return None
 
 
+LABEL_YEAR = re.compile(r"(?<![\d–-])((?:19|20)\d\d)(?!\s*[\d–-])")
+
+
+def year_in_label(label: str) -> str | None:
+    """The year a figure's label gives it ("2015 Median Pay", "Number of Jobs, 2014"), not a span's."""
+    match = LABEL_YEAR.search(label)
+    return match.group(1) if match else None
+
+
 def as_of(text: str) -> str | None:
     match = AS_OF.search(text)
     return (match.group(1) or match.group(2)) if match else None

@@ -332,7 +332,7 @@ def _facts(
             or None,
             hedge=figure.hedge,
             reporter=reporter or figures.reporter(sentence),
-            as_of=figures.as_of(described),
+            as_of=figures.as_of(described) or figures.year_in_label(context or ""),
             horizon=figures.horizon(described) if aspect.figure in ("percent", "count") else None,
             baseline=_average(value) if aspect.name == "outlook" else None,
             pace=figures.pace(value) if aspect.figure == "percent" else None,

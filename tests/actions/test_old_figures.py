@@ -82,3 +82,12 @@ def test_the_report_opens_with_every_document_unreadable_ones_included(url: str,
     assert all(f">{d.name}</a>" in first_screen for d in documents)
     assert "<td>TXT</td>" in first_screen and "<td>PDF</td>" in first_screen
     assert "not read: has no text layer (a scanned PDF?): it needs OCR" in first_screen
+
+
+def test_a_year_in_a_figures_label_is_the_year_it_is_for(tmp_path: Path) -> None:
+    """A facts box writes the year in the label ("2015 Median Pay: $50,620 per year")."""
+    source = tmp_path / "facts.txt"
+    source.write_text("Glaziers\n\nQuick Facts\n2015 Median Pay: $40,020 per year\n", encoding="utf-8")
+    ask = runner(executor_for(KnowledgeBase(build_kb(tmp_path / "kb", source), stale_years=5)))
+    reply = ask("action_answer_salary", "what do glaziers earn?", {"career": "glaziers"}).text
+    assert "$40,020" in reply and "(2015 figure, may be out of date)" in reply
