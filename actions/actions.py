@@ -304,8 +304,9 @@ class SuggestAction(KnowledgeAction):
         chosen = set(tracker.get_latest_entity_values("interest"))
         wanted = [i for i in interests.INTERESTS if i.name in chosen] or interests.interests_in(text)
         found = self.kb.suggest(wanted) if wanted else []
+        covered = self.kb.careers() if wanted and not found else []  # what to name when nothing fits
         offered = [i.name for i in interests.INTERESTS]
-        self.say(dispatcher, tracker, replies.suggestions([i.name for i in wanted], found, offered, self.kb.careers()))
+        self.say(dispatcher, tracker, replies.suggestions([i.name for i in wanted], found, offered, covered))
         return []
 
 

@@ -876,10 +876,11 @@ class KnowledgeBase:
             ranked.append((len(shown), sum(best[:3]), career, shown, max(passages, key=passages.get)))
         ranked.sort(key=lambda r: (-r[0], -r[1], r[2]))
         most = ranked[0][0] if ranked else 0
+        chosen = [r for r in ranked if r[0] == most][:limit]
+        reasons = {row.id: row for row in self._all(select(Passage).where(Passage.id.in_([r[4] for r in chosen])))}
         suggestions = []
-        for _, _, career, shown, passage_id in [r for r in ranked if r[0] == most][:limit]:
-            (row,) = self._all(select(Passage).where(Passage.id == passage_id))
-            reason = Text(career, row.sentence, self._cite(row))
+        for _, _, career, shown, passage_id in chosen:
+            reason = Text(career, reasons[passage_id].sentence, self._cite(reasons[passage_id]))
             pay, outlook = self.salaries(career)[:1], [o for o in self.outlook(career) if o.percent is not None][:1]
             suggestions.append(Suggestion(career, shown, reason, *(pay or [None]), *(outlook or [None])))
         return suggestions

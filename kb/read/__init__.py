@@ -45,10 +45,7 @@ def load(path: Path) -> str | bytes:
         if not raw:
             raise DocumentError(f"{path.name}: is empty")
         return raw
-    try:
-        content = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DocumentError(f"{path.name}: is not UTF-8 text (bad byte at offset {exc.start})") from exc
+    content = _text(raw, path.name)
     if not content.strip():
         raise DocumentError(f"{path.name}: is empty")
     return content
@@ -58,11 +55,17 @@ def parse(content: str | bytes, name: str) -> Document:
     """A loaded document's sections, read as the type its file name's suffix says (``name`` may be the
     suffix alone); a DocumentError, naming the file, when the content cannot be read as that type."""
     suffix = Path(name).suffix.lower() or name.lower()
-    try:
-        if suffix in FILE_READERS:
+    if suffix in FILE_READERS:
+        try:
             return FILE_READERS[suffix](content if isinstance(content, bytes) else content.encode())
-        return TEXT_READERS[suffix](content.decode("utf-8-sig") if isinstance(content, bytes) else content)
-    except DocumentError as exc:
-        raise DocumentError(f"{Path(name).name}: {exc}") from exc
+        except DocumentError as exc:
+            raise DocumentError(f"{Path(name).name}: {exc}") from exc
+    return TEXT_READERS[suffix](_text(content, Path(name).name) if isinstance(content, bytes) else content)
+
+
+def _text(raw: bytes, name: str) -> str:
+    """A text document's bytes as text; a DocumentError naming the file when they are not UTF-8."""
+    try:
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise DocumentError(f"{Path(name).name}: is not UTF-8 text (bad byte at offset {exc.start})") from exc
+        raise DocumentError(f"{name}: is not UTF-8 text (bad byte at offset {exc.start})") from exc
