@@ -6,6 +6,7 @@ one of each (the action server does this once, with the KB its settings name).""
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from typing import Any
@@ -14,13 +15,29 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import replies
+from actions import guidance_replies, replies
 from actions.answers import INTENT_QUESTIONS, OPTIONAL_SUBJECT, QUESTIONS, Ask, aspect_of, question_for, said_or_not
-from kb import aspects, interests
-from kb.matching import asked_words, framed_job
+from kb import aspects, guide, needs
+from kb.matching import asked_words, framed_job, how_many, picked
 from kb.query import KnowledgeBase
 
 SUBJECT_LABELS = ("career", "course", "topic")
+HELP_ME_CHOOSE = "action_help_me_choose"
+PATH = "action_course_path"
+BECOME = re.compile(
+    r"\b(?:how (?:do|can|would|does|should) (?:i|you|one|someone)|"
+    r"what (?:should|do|must) i (?:need to )?(?:take|study|learn|do)|(?:want|like|going|plan) to|steps) "
+    r"(?:[\w']+ ){0,3}?(?:become|be|work as|train as)\b",
+    re.I,
+)
+"""Words that ask the way into a career ("how do I become a welder?"), answered with the courses on it."""
+SUGGEST = "action_suggest_careers"
+MANY = re.compile(
+    r"\b(?:jobs|careers|occupations|professions|roles|courses|classes|programs|options|anything|"
+    r"what (?:can|could) i (?:do|train|study))\b",
+    re.I,
+)
+"""Words that make needs stated with a subject under discussion ones of careers or courses in general."""
 
 
 def ask_from(tracker: Tracker) -> Ask:
@@ -32,6 +49,21 @@ def ask_from(tracker: Tracker) -> Ask:
 
 Unanswered = Callable[[str, "str | None", "str | None", str], None]
 """Records a question the documents could not answer: (question, channel, sender id, why)."""
+
+
+def shortlisted(reply: replies.Reply) -> list[EventType]:
+    """The slot that holds what a reply suggests, in order, for "the first one", "which of those pays the
+    most?", "compare them"."""
+    return [SlotSet("shortlist", reply.shortlist)] if reply.shortlist else []
+
+
+def from_shortlist(kb: KnowledgeBase, tracker: Tracker, label: str) -> str | None:
+    """The career or course "the second one" means, of the shortlist the conversation holds."""
+    index = picked(tracker.latest_message.get("text") or "")
+    listed = tracker.get_slot("shortlist") or []
+    if index is None or not -len(listed) <= index < len(listed):
+        return None
+    return kb.resolve(listed[index], label)
 
 
 def known_names(kb: KnowledgeBase, label: str) -> list[str]:
@@ -54,6 +86,37 @@ class KnowledgeAction(Action, ABC):
     def __init__(self, kb: KnowledgeBase, unanswered: Unanswered | None = None) -> None:
         self.kb = kb
         self.unanswered = unanswered
+        self.others: dict[str, KnowledgeAction] = {}  # the other actions by name, to hand a message over to
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        """``act``; but while a "help me choose" question is pending, a message naming no career or course the
+        KB knows ("computers", "2", "a few months") is its answer, whatever the NLU took it for."""
+        if tracker.get_slot("choosing") and self.name() != HELP_ME_CHOOSE and not self.names_a_subject(tracker):
+            return self.hand_over(HELP_ME_CHOOSE, dispatcher, tracker, domain)
+        return self.act(dispatcher, tracker, domain)
+
+    def hand_over(
+        self, name: str, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        """What another action does with the message (in this action's turn: Rasa's rules expect one action
+        for an intent, so no follow-up action is predicted)."""
+        return self.others[name].act(dispatcher, tracker, domain)
+
+    @abstractmethod
+    def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]: ...
+
+    def asks_for_suggestions(self, tracker: Tracker, ask: Ask) -> bool:
+        """Whether a question naming no career or course states needs (``kb.needs``) of careers or courses in
+        general ("which courses cost under $1,000?", "what are my options without a degree?"), not of one
+        ("is phlebotomy a growing field?")."""
+        named = any(ask.entities.get(label) for label in ("career", "course")) or framed_job(ask.text)
+        return bool(needs.needs_in(ask.text)) and not named and bool(MANY.search(ask.text))
+
+    def names_a_subject(self, tracker: Tracker) -> bool:
+        entities = tracker.latest_message.get("entities", [])
+        return any(
+            self.kb.resolve(str(e["value"]), e["entity"]) for e in entities if e["entity"] in ("career", "course")
+        )
 
     def say(self, dispatcher: CollectingDispatcher, tracker: Tracker, reply: replies.Reply) -> None:
         dispatcher.utter_message(**replies.render(reply, tracker.get_latest_input_channel()))
@@ -74,6 +137,8 @@ class KnowledgeAction(Action, ABC):
             return events
         if subject:
             events.append(SlotSet(question.label, subject))
+        if kind == "education" and subject and BECOME.search(ask.text) and self.kb.courses_for_career(subject):
+            return self.hand_over(PATH, dispatcher, tracker, {})  # "how do I become a welder?": the courses
         reply = question.answer(self.kb, subject, ask)
         self.say(dispatcher, tracker, reply)
         return events + [SlotSet(label, name) for label, name in reply.about.items()]
@@ -86,6 +151,8 @@ class KnowledgeAction(Action, ABC):
         kb, question = self.kb, QUESTIONS[kind]
         label = question.label
         mention = mention or ask.first(label)
+        if not mention and (chosen := from_shortlist(kb, tracker, label)):  # "tell me about the first one"
+            return chosen
         if mention:
             return kb.resolve(mention, label) or unknown(kb, label, mention, ask.words)
         named_other = ask.first("course") or ask.first("topic")
@@ -153,8 +220,10 @@ class AnswerAction(KnowledgeAction, ABC):
     def name(self) -> str:
         return f"action_answer_{self.kind}"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+    def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         ask = ask_from(tracker)
+        if self.asks_for_suggestions(tracker, ask):  # "are there courses under $1,000?", "jobs without a degree"
+            return self.hand_over(SUGGEST, dispatcher, tracker, domain)
         kind = self.worded(ask.words)
         label = QUESTIONS[kind].label
         named = {self.kb.resolve(m, "career") or m: m for m in ask.entities.get("career", [])}
@@ -207,7 +276,7 @@ class FollowUpAction(KnowledgeAction):
     def name(self) -> str:
         return "action_answer_followup"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+    def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         ask, kb = ask_from(tracker), self.kb
         last = tracker.get_slot("question")
         named = [label for label in SUBJECT_LABELS if ask.first(label)]
@@ -234,13 +303,18 @@ class FollowUpAction(KnowledgeAction):
         return []
 
 
+MAX_COMPARED = 5
+THEM = re.compile(r"\b(?:them|all|both)\b", re.I)
+"""Words that make "compare ..." one of the shortlist just given."""
+
+
 class CompareAction(KnowledgeAction):
     """ "Which pays more, X or Y?": both careers' figures side by side, per metric."""
 
     def name(self) -> str:
         return "action_answer_compare"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+    def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         kb, ask = self.kb, ask_from(tracker)
         careers = []
         for mention in ask.entities.get("career", []):
@@ -250,6 +324,13 @@ class CompareAction(KnowledgeAction):
                 return []
             careers.append(career)
         careers = list(dict.fromkeys(careers))
+        listed = tracker.get_slot("shortlist") or []
+        if len(careers) < 2 and len(listed) > 1 and (aspects.BACK.search(ask.text) or THEM.search(ask.text)):
+            careers = [c for c in listed if kb.resolve(c, "career") == c][: how_many(ask.text) or MAX_COMPARED]
+        if len(careers) > 2:  # "compare plumbers, electricians and welders": a table
+            reply = guidance_replies.table(guide.profiles(kb, careers[:MAX_COMPARED]))
+            self.say(dispatcher, tracker, reply)
+            return [SlotSet("career", careers[0]), *shortlisted(reply)]
         if len(careers) == 1 and tracker.get_slot("career") not in (None, careers[0]):
             careers.insert(0, tracker.get_slot("career"))
         if len(careers) == 1 and not aspects.COMPARING.search(ask.text):  # one career, nothing to compare
@@ -276,7 +357,9 @@ class FactAction(KnowledgeAction):
     def name(self) -> str:
         return "action_answer_fact"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+    def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        if self.asks_for_suggestions(tracker, ask_from(tracker)):
+            return self.hand_over(SUGGEST, dispatcher, tracker, domain)
         return self.answer_fact(dispatcher, tracker)
 
 
@@ -286,27 +369,8 @@ class ListCareersAction(KnowledgeAction):
     def name(self) -> str:
         return "action_answer_list_careers"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+    def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         self.say(dispatcher, tracker, replies.careers_known(self.kb.careers_by_document(), self.kb.groups()))
-        return []
-
-
-class SuggestAction(KnowledgeAction):
-    """ "I like helping people, what career suits me?": the careers whose documents show the interests the
-    message states (or a button chose), ranked by the query API; with none stated, the interests to choose
-    from."""
-
-    def name(self) -> str:
-        return "action_suggest_careers"
-
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        text = tracker.latest_message.get("text") or ""
-        chosen = set(tracker.get_latest_entity_values("interest"))
-        wanted = [i for i in interests.INTERESTS if i.name in chosen] or interests.interests_in(text)
-        found = self.kb.suggest(wanted) if wanted else []
-        covered = self.kb.careers() if wanted and not found else []  # what to name when nothing fits
-        offered = [i.name for i in interests.INTERESTS]
-        self.say(dispatcher, tracker, replies.suggestions([i.name for i in wanted], found, offered, covered))
         return []
 
 
@@ -316,7 +380,7 @@ class SuperlativeAction(KnowledgeAction):
     def name(self) -> str:
         return "action_answer_superlative"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+    def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         ask = ask_from(tracker)
         asked = aspects.ranking_asked(ask.words)
         if asked is None:
@@ -327,8 +391,12 @@ class SuperlativeAction(KnowledgeAction):
         held = tracker.get_slot(aspect.subject) and not across
         if ask.first(aspect.subject) or held:  # "which industry pays nurses the most?", "and the lowest paid ones?"
             return self.answer(question_for(aspect.name), dispatcher, tracker)
-        beside = tracker.get_slot("career") or tracker.get_slot("course") if aspects.BACK.search(ask.words) else None
+        back = aspects.BACK.search(ask.words)
+        listed = set(tracker.get_slot("shortlist") or []) if back else set()
+        beside = tracker.get_slot("career") or tracker.get_slot("course") if back and not listed else None
         among = self.kb.ranked(aspect.name, aspect.subject, highest, beside) if beside else []
+        if listed:  # "which of those pays the most?": of the shortlist just given
+            among = [v for v in self.kb.ranked(aspect.name, aspect.subject, highest) if v.subject in listed]
         ranked = among if len(among) > 1 else self.kb.ranked(aspect.name, aspect.subject, highest)
         self.say(dispatcher, tracker, replies.ranking(aspect.label, ranked, highest))
         if not ranked:
@@ -344,8 +412,10 @@ class FallbackAction(KnowledgeAction):
     def name(self) -> str:
         return "action_fallback"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+    def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         ask = ask_from(tracker)
+        if chosen := from_shortlist(self.kb, tracker, "career"):  # "tell me more about the second one"
+            return self.answer("description", dispatcher, tracker, mention=chosen)
         if ask.first("career") or ask.first("course"):  # a name it knows: answer on what the words ask
             return self.answer_fact(dispatcher, tracker)
         if self.names_by_words(tracker, ask):  # "and elementary?": the last question, about it
@@ -374,18 +444,3 @@ class OutOfScopeAction(FallbackAction):
 
     def nothing_found(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
         dispatcher.utter_message(response="utter_out_of_scope")
-
-
-def actions_for(kb: KnowledgeBase, unanswered: Unanswered | None = None) -> list[Action]:
-    """One of every action, reading ``kb`` and recording unanswered questions with ``unanswered``."""
-    others = (
-        FollowUpAction,
-        CompareAction,
-        FactAction,
-        ListCareersAction,
-        SuggestAction,
-        SuperlativeAction,
-        FallbackAction,
-        OutOfScopeAction,
-    )
-    return [action(kb, unanswered) for action in (*ANSWER_ACTIONS, *others)]

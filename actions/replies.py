@@ -21,11 +21,22 @@ from kb.query import (
     SalaryFact,
     SkillFact,
     Source,
-    Suggestion,
     Text,
 )
 
 Button = dict[str, str]
+
+
+@dataclass(frozen=True)
+class Table:
+    columns: list[str]
+    rows: list[list[str]]
+
+    def aligned(self) -> str:
+        """The table as text in columns, for a fixed-width font (the terminal, a Slack code block)."""
+        widths = [max(len(str(r[i])) for r in [self.columns, *self.rows]) for i in range(len(self.columns))]
+        lines = [self.columns, ["-" * w for w in widths], *self.rows]
+        return "\n".join("  ".join(str(c).ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in lines)
 
 
 @dataclass
@@ -34,6 +45,9 @@ class Reply:
     buttons: list[Button] = field(default_factory=list)
     unanswered: str | None = None  # why the documents could not answer, for the operators' report
     about: dict[str, str] = field(default_factory=dict)  # a subject the answer brings up, for follow-ups
+    shortlist: list[str] = field(default_factory=list)  # the careers or courses it suggests, in order
+    table: Table | None = None  # figures side by side: a real table on the widget, columns of text elsewhere
+    numbered: bool = False  # its buttons are the answers to a question: numbered where there are no buttons
 
 
 def plural(career: str) -> str:
@@ -434,31 +448,6 @@ def careers_known(by_document: dict[str, list[str]], groups: list[str]) -> Reply
     return Reply("\n".join(lines))
 
 
-def suggestions(asked: list[str], found: list[Suggestion], offered: list[str], careers: list[str]) -> Reply:
-    """Careers the documents show fit the ``asked`` interests, each with the sentence that shows it, its pay
-    and outlook where known; with none asked, the interests to choose from (``offered``)."""
-    if not asked:
-        return Reply(
-            "Tell me what you enjoy or are good at, and I'll suggest careers from my documents. For example:",
-            [button(f"I like {name}", "ask_suggestion", interest=name) for name in offered],
-        )
-    if not found:
-        return Reply(
-            f"My documents don't describe careers that fit {' and '.join(asked)}. They cover {some(careers)}.",
-            unanswered="no career fits",
-        )
-    lines = [f"Careers in my documents that fit {' and '.join(asked)}:"]
-    for n, s in enumerate(found, 1):
-        known = [f"{money(s.pay)}{per(s.pay.period)}" if s.pay else "", growth_note(s.outlook) if s.outlook else ""]
-        details = f" ({'; '.join(k for k in known if k)})" if any(known) else ""
-        partly = f" [{', '.join(s.interests)}]" if len(asked) > 1 and len(s.interests) < len(asked) else ""
-        lines.append(f"{n}. {s.career}{details}{partly}: “{s.reason.text}”")
-    return Reply(
-        "\n".join(lines) + "\n" + cite(*(s.reason.source for s in found)),
-        [button(s.career, "ask_career_description", career=s.career) for s in found],
-    )
-
-
 def growth_note(f: OutlookFact) -> str:
     """A growth figure in a few words: "jobs growing 6 percent"."""
     verb = "growing" if f.direction == "growing" else "declining"
@@ -555,12 +544,23 @@ def which(kind: str, known: list[str], label: str | None = None) -> Reply:
 
 def render(reply: Reply, channel: str | None) -> dict:
     """The message for one channel, from the one reply: buttons become plain-text suggestions in the
-    terminal (its console shows raw payloads), and Slack gets its own markup for the source line."""
+    terminal (its console shows raw payloads), numbered when they answer a question; a table is one on the
+    widget and aligned columns elsewhere; and Slack gets its own markup for the source line."""
     text = reply.text
+    if reply.table and channel != "socketio":
+        fence = "```" if channel == "slack" else ""
+        first, _, rest = text.partition("\n")
+        text = f"{first}\n{fence}{reply.table.aligned()}{fence}" + (f"\n{rest}" if rest else "")
     if channel == "cmdline":
-        if reply.buttons:
+        if reply.buttons and reply.numbered:
+            text += "\n" + "\n".join(f"{n}. {b['title']}" for n, b in enumerate(reply.buttons, 1))
+            text += "\nType a number or your own answer."
+        elif reply.buttons:
             text += "\nYou could also ask about: " + " · ".join(b["title"] for b in reply.buttons)
         return {"text": text}
     if channel == "slack":
         text = "\n".join(f"_{line}_" if line.startswith("Source: ") else line for line in text.split("\n"))
-    return {"text": text, "buttons": reply.buttons or None}
+    message = {"text": text, "buttons": reply.buttons or None}
+    if reply.table and channel == "socketio":
+        message["json_message"] = {"data": {"table": {"columns": reply.table.columns, "rows": reply.table.rows}}}
+    return message

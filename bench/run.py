@@ -10,12 +10,14 @@ and with SANIC_WORKERS=2. The same load, with each server's CPU time per message
 - our bot with the whole test corpus as its documents (tests/documents, its held-out documents
   included, and the shipped ones; the same model), with questions across the corpus;
 - a floor bot: the least a Rasa bot costs on our REST channel and tracker store, started by our
-  launcher (keyword intents, one intent, one rule, no action server), with greetings.
+  launcher (keyword intents, one intent, one rule, no action server), with greetings;
+- a guidance question (a shortlist over the whole test corpus, with a need) in turns with a pay question
+  on the same bot, p95 of each at 10 conversations (target: guidance within 2 times pay).
 A second table sets the corpus run against the stock bot (messages/s, target >= 2.5 at 10
 conversations), our bot on the shipped document alone (CPU per message, target <= 1.3) and the floor.
 
-`python -m bench.run --only corpus,floor` measures only the parts named (of kb, ours, corpus, stock,
-floor, scaling); a row whose other side was not measured shows "-", and the figures go to
+`python -m bench.run --only corpus,floor` measures only the parts named (of kb, ours, corpus, guidance,
+stock, floor, scaling); a row whose other side was not measured shows "-", and the figures go to
 results/bench-corpus-floor.json and .png instead.
 
 Every figure goes into results/bench.json as soon as it is measured, so a failure late in the run
@@ -79,7 +81,10 @@ CORPUS_MIX = [  # questions on documents of the test corpus, answered by our bot
     "thanks",
 ]
 FLOOR = ["hi", "hello", "hey", "good morning", "hi there", "hello again", "hey there", "good evening"]
-PARTS = ("kb", "ours", "corpus", "stock", "floor", "scaling")
+PAY_QUESTION = "how much do registered nurses make?"
+GUIDANCE_QUESTION = "I like helping people and need at least $40,000, what career suits me?"
+GUIDANCE_ROUNDS = 3  # pay, then guidance, this many times: both see the same noise of a shared machine
+PARTS = ("kb", "ours", "corpus", "guidance", "stock", "floor", "scaling")
 
 
 class Figures(dict):
@@ -227,6 +232,35 @@ def measure_corpus(work: Path, figures: Figures) -> None:
     run: dict = {"documents": len(paths), "kb_build_s": round(time.perf_counter() - started, 1), "load": []}
     figures.keep("corpus", run)
     measure_our_servers(work, figures, "corpus", run, CORPUS_MIX, extra_env)
+
+
+def measure_guidance(work: Path, figures: Figures) -> None:
+    """A guidance question (a shortlist over the whole test corpus, with a need) against a pay question, on
+    our bot with the whole corpus as its documents: p95 at 10 concurrent conversations of each, in turns;
+    the goal is a ratio of at most 2."""
+    extra_env = corpus.build(work / "guidance-build", corpus.documents())
+    rasa_port, actions_port = free_ports(2)
+    env = {
+        **settings.rasa_env(),
+        "TRACKER_STORE_URL": f"sqlite:///{work / 'guidance-trackers.sqlite3'}",
+        "ACTION_ENDPOINT_URL": f"http://{settings.HOST}:{actions_port}/webhook",
+        **extra_env,
+    }
+    actions = servers.start_actions(actions_port, env, work / "guidance-actions.log")
+    rasa = servers.start_rasa(rasa_port, env, work / "guidance-rasa.log")
+    url = f"http://{settings.HOST}:{rasa_port}/webhooks/rest/webhook"
+    record: dict = {"pay": [], "guidance": []}
+    try:
+        first_answer(url, time.perf_counter())
+        for _ in range(GUIDANCE_ROUNDS):
+            for key, question in (("pay", PAY_QUESTION), ("guidance", GUIDANCE_QUESTION)):
+                record[key].append(load(url, [question] * 4, 10)["p95_ms"])
+        record["pay_p95_ms"] = statistics.median(record["pay"])
+        record["guidance_p95_ms"] = statistics.median(record["guidance"])
+        record["ratio"] = round(record["guidance_p95_ms"] / record["pay_p95_ms"], 2)
+        figures.keep("guidance", record)
+    finally:
+        servers.stop_processes([rasa.process, actions.process])
 
 
 def measure_our_servers(
@@ -543,6 +577,11 @@ def report(figures: dict) -> dict:
         print(f"{'figure: a / b':42} {'a':>8} {'b':>8} {'a/b':>6}  target")
         for name, a, b, r, goal in vs_corpus:
             print(f"{name:42} {a!s:>8} {b!s:>8} {r!s:>6}  {goal}")
+    if guidance := figures.get("guidance"):
+        print(
+            f"\nguidance question p95 @10 {guidance['guidance_p95_ms']} ms, pay question {guidance['pay_p95_ms']} ms:"
+            f" ratio {guidance['ratio']} ({target(guidance['ratio'], 2.0, False)})"
+        )
     if scaling:
         print(
             f"\n{'production stack (PostgreSQL, Redis, nginx)':42} {'p95 @10':>8} {'msg/s @10':>10} "
@@ -584,6 +623,7 @@ STEPS = (  # part, what is printed, measure
     ("kb", "KB build times", lambda work, figures: figures.keep("kb", kb_build_times(work))),
     ("ours", "our bot", measure_ours),
     ("corpus", "our bot with the whole test corpus", measure_corpus),
+    ("guidance", "a guidance question against a pay question", measure_guidance),
     ("stock", "stock Rasa bot", measure_stock),
     ("floor", "floor bot (minimal Rasa project on our channel and tracker store)", measure_floor),
     ("scaling", "production stack with 1 and 2 Rasa processes", measure_scaling),
@@ -603,7 +643,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"make bench needs: {', '.join(missing)}.", file=sys.stderr)
         return 2
     RESULTS.mkdir(exist_ok=True)
-    if {"ours", "corpus"} & set(parts):
+    if {"ours", "corpus", "guidance"} & set(parts):
         cli.build_kb()
         cli.train()  # the bot's Rasa server runs the model in settings.MODELS_DIR
     name = "bench" if parts == PARTS else "bench-" + "-".join(p for p in PARTS if p in parts)

@@ -44,7 +44,7 @@ from kb.schema import Alias, Build, Document, Fact, Passage, Posting, Subject
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR_VERSION = "12"
+EXTRACTOR_VERSION = "13"
 EXTRACTORS: tuple[Extractor, ...] = (
     careers.extract,
     names.extract,

@@ -47,6 +47,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"\b(?P<n>\d+|{WORD_NUMBER})\s+(?:[\w-]+\s+){{0,3}}?(?:sessions?|meetings?|calls?|check-ins?)\b", re.I
     ),
 }
+WEEKS = {"week": 1, "month": 4.35, "year": 52, "semester": 16, "term": 16, "quarter": 12, "day": 1 / 5}
+"""Lengths of time in weeks, to compare them (a day counts as a fifth of a week of classes)."""
 UNITS = {"money": "USD", "percent": "percent", "count": "count", "sessions": "sessions"}
 
 PERIODS = (
@@ -174,11 +176,16 @@ def _is_year(text: str) -> bool:
 def period(text: str, figure: Figure | None = None) -> str | None:
     """The period a figure is per: the nearest stated right after it, else one stated in the text (a
     column's header: "Mean hourly wage")."""
+    if figure and (end := SENTENCE_END.search(text, figure.end)):  # "$7,900. Monthly payment plans ...": a
+        text = text[: end.start()]  # later sentence's period is not the figure's
     after = text[figure.end : figure.end + 30] if figure else ""
     for name, rx in PERIODS:
         if rx.match(after.lstrip(" ,")) or rx.search(after[:18]):
             return name
     return next((name for name, rx in PERIODS if rx.search(text)), None)
+
+
+SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 
 
 def statistic(text: str, figure: Figure) -> str | None:

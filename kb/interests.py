@@ -30,18 +30,19 @@ INTERESTS: tuple[Interest, ...] = (
     Interest(
         "helping people",
         _said(r"help(?:ing)? (?:people|others|patients|the sick)|car(?:e|ing) for (?:people|others)|caring|"
-              r"make a difference"),
+              r"make a difference|health ?care|health|medical|medicine|nursing|hospitals?|look(?:ing)? after|sick"),
         ("patient", "care", "caring", "health", "treatment", "therapy", "counsel", "counseling", "medical", "nursing"),
     ),
     Interest(
         "maths and numbers",
-        _said(r"maths?|mathematics|numbers|statistics|calculat\w*|figures|accounting"),
+        _said(r"maths?|mathematics|numbers|stats|statistics|calculat\w*|figures|accounting"),
         ("math", "mathematics", "statistic", "statistical", "calculate", "calculation", "quantitative", "algebra",
          "calculus", "actuarial", "accounting"),
     ),
     Interest(
         "working with your hands",
-        _said(r"(?:with )?my hands|hands[- ]on|fix(?:ing)? things|build(?:ing)? things|repair\w*|practical|tools"),
+        _said(r"(?:with )?my hands|hands[- ]on|fix(?:ing)? things|build(?:ing)? things|repair\w*|practical|tools|"
+              r"engines?|machinery|machines|tinker\w*"),
         ("repair", "install", "installation", "equipment", "machinery", "wrench", "weld", "pipe", "manual", "physical"),
     ),
     Interest(
@@ -78,3 +79,15 @@ INTERESTS: tuple[Interest, ...] = (
 def interests_in(text: str) -> list[Interest]:
     """The interests a message states, in the registry's order."""
     return [interest for interest in INTERESTS if interest.said.search(text)]
+
+
+LIKING = re.compile(
+    r"\b(?:i (?:really |just )?(?:like|love|enjoy|adore)|i'?m (?:really )?(?:into|good (?:at|with)|passionate)|"
+    r"my (?:passion|hobby|thing) is|passionate about)\b",
+    re.I,
+)
+
+
+def states_a_liking(text: str) -> bool:
+    """Whether a message says what the visitor likes, whether or not it is an interest of the registry."""
+    return bool(LIKING.search(text))

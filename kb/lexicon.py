@@ -112,10 +112,25 @@ class Lexicon:
         }
         return bool(files & PLACE_OR_TIME) and files <= PLACE_OR_TIME | OTHER_PROPER_NAMES
 
+    def names_a_thing(self, word: str) -> bool:
+        """Whether the word's commonest noun sense is a thing, a person, a substance, a part of the body or
+        a living thing ("pipe", "patient", "blood"), not a time, an act, an idea or a state ("day", "use",
+        "knowledge"); a word that is a verb or adverb too only when an object or a part of the body ("pipe",
+        "blood"): the noun senses of "come" or "more" are rare ones."""
+        bases = self.bases(word)
+        if not bases:
+            return False
+        filed = _lexfile(self.folder / "data.noun", self.senses[bases[0]][0])
+        return filed in (OBJECTS if word.lower() in self.others else THINGS)
+
     def _is_occupation_base(self, base: str, commonest: int | None = None) -> bool:
         return any(offset in self.occupations for offset in self.senses[base][:commonest])
 
 
+THINGS = frozenset({5, 6, 8, 13, 17, 18, 20, 27})
+"""Lexicographer files noun.animal, noun.artifact, noun.body, noun.food, noun.object, noun.person,
+noun.plant, noun.substance (lexnames(5))."""
+OBJECTS = frozenset({6, 8})  # noun.artifact, noun.body
 PLACE_OR_TIME = frozenset({15, 28})  # lexicographer files noun.location, noun.time (lexnames(5))
 OTHER_PROPER_NAMES = frozenset({17, 18})  # noun.object (rivers), noun.person (a city's namesake)
 

@@ -374,3 +374,28 @@ def job_titles(text: str) -> list[tuple[int, int, str]]:
             first -= 1
         found.append((words[first].start(), word.end(), text[words[first].start() : word.end()]))
     return [f for f in found if not any(o != f and o[0] <= f[0] and f[1] <= o[1] for o in found)]  # "marine biologist"
+
+
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
+PICKED = re.compile(
+    r"\bthe (?P<word>first|second|third|fourth|fifth|last)(?: one| career| course| job| option)?\b"
+    r"(?!\s+(?!one|career|course|job|option)[a-z])|\b(?:number|no\.|#)\s?(?P<n>[1-9])\b",
+    re.I,
+)
+HOW_MANY = re.compile(r"\b(?:the|those|these|first|top)\s+(?P<n>two|three|four|five)\b", re.I)
+
+
+def picked(text: str) -> int | None:
+    """Which of a list just given a message means ("tell me about the second one": 1; "the last one": -1),
+    as an index; None when it points at none."""
+    match = PICKED.search(text)
+    if not match:
+        return None
+    return ORDINALS[match.group("word").lower()] - (match.group("word").lower() != "last") if match.group(
+        "word") else int(match.group("n")) - 1  # fmt: skip
+
+
+def how_many(text: str) -> int | None:
+    """How many of a list just given a message speaks of ("compare the two": 2)."""
+    match = HOW_MANY.search(text)
+    return {"two": 2, "three": 3, "four": 4, "five": 5}[match.group("n").lower()] if match else None

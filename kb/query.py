@@ -75,6 +75,7 @@ class FactView:
     other: str | None
     placed: bool
     source: Source
+    baseline: float | None = None  # the average growth a growth figure is set against
 
     @property
     def is_sentence(self) -> bool:
@@ -123,7 +124,7 @@ class Suggestion:
 
     career: str
     interests: tuple[str, ...]
-    reason: Text
+    reason: Text | None
     pay: SalaryFact | None
     outlook: OutlookFact | None
 
@@ -244,24 +245,20 @@ DIRECTION = re.compile(r"\b(?:is|are)\s+(?:declining|shrinking|growing)\b")
 CHECK_SECONDS = 1.0  # how often, at most, a KnowledgeBase looks for a newer build (one query for a burst)
 
 
-WEEKS = {"week": 1, "month": 4.35, "year": 52, "semester": 16, "term": 16, "quarter": 12, "day": 1 / 5}
-"""Course lengths in weeks, to compare them (a day counts as a fifth of a week of classes)."""
-
-
 def _comparable(view: FactView) -> bool:
     """A figure that can be set against the same figure of other subjects: yearly pay (a median or
     average if stated), growth, a price, a length in weeks or longer units."""
     if view.aspect == "pay":
         return view.period in (None, "year") and view.qualifier in (None, "median", "average", "mean", "typical")
     if view.aspect == "duration":
-        return view.unit in WEEKS
+        return view.unit in figures.WEEKS
     if view.aspect == "price":
         return view.period is None  # a total, not "$165 per credit hour"
     return True
 
 
 def _in_common_units(view: FactView) -> float:
-    return view.number * WEEKS[view.unit] if view.aspect == "duration" else view.number
+    return view.number * figures.WEEKS[view.unit] if view.aspect == "duration" else view.number
 
 
 def _school_named(text: str) -> str | None:
@@ -304,6 +301,7 @@ def _view(fact: Fact, source: Source) -> FactView:
         fact.other.name if fact.other else None,
         fact.placed,
         source,
+        fact.baseline,
     )
 
 
@@ -365,6 +363,14 @@ class KnowledgeBase:
         except DatabaseError as exc:  # built by a version that did not record builds
             raise db.unreadable(url, exc) from exc
         self._checked = time.monotonic()
+        self._memo: dict[tuple, object] = {}  # answers to questions asked of the whole KB, until it is rebuilt
+
+    def _remembered(self, key: tuple, work):
+        """``work()``, worked out once per build of the KB (guidance asks the same of every career)."""
+        self._look_for_rebuild()
+        if key not in self._memo:
+            self._memo[key] = work()
+        return self._memo[key]
 
     def _session(self) -> Session:
         self._look_for_rebuild()
@@ -387,6 +393,7 @@ class KnowledgeBase:
         if newest != self._build or self._rebuilt:
             for name in self.CACHED:
                 self.__dict__.pop(name, None)
+            self._memo.clear()
         self._build, self._rebuilt = newest, newest != self._build
 
     def _cite(self, row: Fact | Passage) -> Source:
@@ -505,7 +512,25 @@ class KnowledgeBase:
         sentences, each once; when a section, label or column is on the aspect, what it says rather than
         sentences elsewhere that only use the aspect's words; those sharing the ``question``'s own words
         (not the aspect's: "application" in "is there an application fee?") first, figures before words."""
-        views = [_view(f, self._cite(f)) for f in _briefest(self._facts(kind, subject, aspect))]
+        return self._in_order(self._facts(kind, subject, aspect), subject, question)
+
+    def facts_by_subject(self, kind: str, aspect: str) -> dict[str, list[FactView]]:
+        """``facts`` for every subject of a kind at once (one query), as a question naming nothing asks."""
+
+        def work() -> dict[str, list[FactView]]:
+            rows: dict[str, list[Fact]] = defaultdict(list)
+            for fact in self._facts(kind, None, aspect):
+                rows[fact.subject.name].append(fact)
+            return {subject: self._in_order(facts, subject, "") for subject, facts in rows.items()}
+
+        return self._remembered(("facts_by_subject", kind, aspect), work)
+
+    def _in_order(self, facts: list[Fact], subject: str, question: str) -> list[FactView]:
+        views = [_view(f, self._cite(f)) for f in _briefest(facts)]
+        if not question:  # nothing to rank by but the kind of value: figures, phrases, sentences
+            if any(v.placed for v in views):
+                views = [v for v in views if v.placed or v.number is not None]
+            return sorted(views, key=lambda v: (v.number is None, v.is_sentence))
         asked = set(terms(question)) - set(terms(subject))
         particular = _particular(subject, question)
         if any(v.placed for v in views):  # a section or label on it: sentences that merely use its words go
@@ -809,12 +834,15 @@ class KnowledgeBase:
         ]
 
     def courses_for_career(self, career: str) -> list[Text]:
+        """The courses whose documents say they prepare for a career: by its name, or in a sentence that
+        writes it ("prepares you to work as a pharmacy technician in retail ...")."""
         wanted = normalize(career)
-        return [
-            Text(f.subject.name, f.value, self._cite(f))
-            for f in self._facts("course", None, "prepares_for")
-            if normalize(f.value) == wanted
-        ]
+        written = re.compile(rf"\b{re.escape(wanted)}\b")
+        found: dict[str, Text] = {}
+        for f in self._facts("course", None, "prepares_for"):
+            if normalize(f.value) == wanted or written.search(normalize(f.value)):
+                found.setdefault(f.subject.name, Text(f.subject.name, f.value, self._cite(f)))
+        return list(found.values())
 
     def courses_for_topic(self, topic: str) -> list[Text]:
         """Courses that cover a topic, by extracted topic or, failing that, by their name or any sentence
@@ -846,15 +874,29 @@ class KnowledgeBase:
             n, mean = session.execute(select(func.count(Passage.id), func.avg(Passage.length))).one()
         return n, float(mean or 1.0)
 
-    def suggest(self, wanted: list[Interest], limit: int = 5) -> list[Suggestion]:
-        """The careers whose own sections best show the ``wanted`` interests (BM25 of the interests' words
-        over each career's sentences, its three best summed), those showing more of the interests first.
-        A career none of whose sentences shows an interest asked is never suggested for it."""
+    def suggest(self, wanted: list[Interest], limit: int = 5, among: set[str] | None = None) -> list[Suggestion]:
+        """The careers (of those ``among``, if given) whose own sections best show the ``wanted`` interests
+        (BM25 of the interests' words over each career's sentences, its three best summed), those showing
+        more of the interests first. A career none of whose sentences shows an interest asked is never
+        suggested for it."""
+        ranked = self._remembered(("interests", *sorted(i.name for i in wanted)), lambda: self._by_interests(wanted))
+        ranked = [r for r in ranked if among is None or r[2] in among]
+        most = ranked[0][0] if ranked else 0
+        chosen = [r for r in ranked if r[0] == most][:limit]
+        reasons = {row.id: row for row in self._all(select(Passage).where(Passage.id.in_([r[4] for r in chosen])))}
+        return [
+            self.suggestion(career, shown, Text(career, reasons[passage].sentence, self._cite(reasons[passage])))
+            for _, _, career, shown, passage in chosen
+        ]
+
+    def _by_interests(self, wanted: list[Interest]) -> list[tuple[int, float, str, tuple[str, ...], int]]:
+        """Every career showing some of the interests: (how many it shows, its score, its name, which, its
+        best passage), best first."""
         words = {interest.name: set(terms(" ".join(interest.shown))) for interest in wanted}
         query = set().union(*words.values()) if words else set()
         if not query:
             return []
-        idf, avg = self._weights(query)
+        idf, avg = self.weights(query)
         statement = (
             select(Subject.name, Posting.passage_id, Posting.term, Posting.count, Passage.length)
             .join(Passage, Passage.id == Posting.passage_id)
@@ -875,17 +917,46 @@ class KnowledgeBase:
             best = sorted(passages.values(), reverse=True)
             ranked.append((len(shown), sum(best[:3]), career, shown, max(passages, key=passages.get)))
         ranked.sort(key=lambda r: (-r[0], -r[1], r[2]))
-        most = ranked[0][0] if ranked else 0
-        chosen = [r for r in ranked if r[0] == most][:limit]
-        reasons = {row.id: row for row in self._all(select(Passage).where(Passage.id.in_([r[4] for r in chosen])))}
-        suggestions = []
-        for _, _, career, shown, passage_id in chosen:
-            reason = Text(career, reasons[passage_id].sentence, self._cite(reasons[passage_id]))
-            pay, outlook = self.salaries(career)[:1], [o for o in self.outlook(career) if o.percent is not None][:1]
-            suggestions.append(Suggestion(career, shown, reason, *(pay or [None]), *(outlook or [None])))
-        return suggestions
+        return ranked
 
-    def _weights(self, words: set[str]) -> tuple[dict[str, float], float]:
+    def suggestion(
+        self, subject: str, interests: tuple[str, ...], reason: Text | None, kind: str = "career"
+    ) -> Suggestion:
+        """A career (or course) suggested, with its pay and growth figures where the documents give them."""
+        if kind != "career":
+            return Suggestion(subject, interests, reason, None, None)
+
+        def figures_of() -> tuple[SalaryFact | None, OutlookFact | None]:
+            pay, outlook = self.salaries(subject)[:1], [o for o in self.outlook(subject) if o.percent is not None]
+            return next(iter(pay), None), next(iter(outlook), None)
+
+        return Suggestion(subject, interests, reason, *self._remembered(("figures", subject), figures_of))
+
+    def topics_by_course(self) -> dict[str, list[Text]]:
+        """Every course's topics, in one query."""
+        found: dict[str, list[Text]] = {course: [] for course in self.courses()}
+        for fact in _briefest(self._facts("course", None, "topics")):
+            found.setdefault(fact.subject.name, []).append(Text(fact.subject.name, fact.value, self._cite(fact)))
+        return found
+
+    def fellow_careers(self, career: str) -> list[str]:
+        """The careers the documents presenting a career also present (a field, a page of them)."""
+        return [c for names in self.careers_by_document().values() if career in names for c in names if c != career]
+
+    def words_of_careers(self, aspect_names: tuple[str, ...]) -> dict[str, dict[str, Text]]:
+        """Each career's words under some aspects (its skills, tools, duties), each with the first fact that
+        uses it; groups left out."""
+        found: dict[str, dict[str, Text]] = defaultdict(dict)
+        for fact in self._facts("career", None, *aspect_names):
+            name = fact.subject.name
+            if patterns.is_group_name(name):
+                continue
+            for word in terms(fact.value):
+                if not word.isdigit() and word not in GENERIC_WORDS:
+                    found[name].setdefault(word, Text(name, fact.value, self._cite(fact)))
+        return found
+
+    def weights(self, words: set[str]) -> tuple[dict[str, float], float]:
         """Each word's weight in BM25 (its inverse frequency among the passages), and the passages' mean length."""
         n, avg = self._index_size
         df = self._frequencies(words)
@@ -928,7 +999,7 @@ class KnowledgeBase:
         query = set(terms(question)) - set(terms(naming or "")) - set(terms(subject or ""))
         if not query:
             return []
-        idf, avg = self._weights(query)
+        idf, avg = self.weights(query)
         statement = (
             select(Posting.passage_id, Posting.term, Posting.count, Passage.length)
             .join(Passage, Passage.id == Posting.passage_id)

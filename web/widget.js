@@ -78,7 +78,25 @@
     Array.prototype.forEach.call(log.querySelectorAll(".cb-buttons"), function (node) { node.remove(); });
   }
 
+  /* Figures side by side (a comparison of careers): a table of text cells. */
+  function showTable(table) {
+    var wrap = el("div", "cb-msg cb-bot cb-table-wrap");
+    var node = el("table", "cb-table");
+    var head = el("tr");
+    (table.columns || []).forEach(function (c) { head.appendChild(el("th", null, String(c))); });
+    node.appendChild(head);
+    (table.rows || []).forEach(function (r) {
+      var row = el("tr");
+      r.forEach(function (c) { row.appendChild(el("td", null, String(c))); });
+      node.appendChild(row);
+    });
+    wrap.appendChild(node);
+    log.appendChild(wrap);
+    log.scrollTop = log.scrollHeight;
+  }
+
   function show(entry) {
+    if (entry.table) return showTable(entry.table);
     var bubble = el("div", "cb-msg " + (entry.from === "user" ? "cb-user" : "cb-bot"));
     if (entry.from === "user") bubble.textContent = entry.text;
     else richText(bubble, entry.text);
@@ -131,6 +149,7 @@
       return { title: b.title, payload: b.payload };
     });
     if (message.text || buttons.length) remember({ from: "bot", text: message.text || "", buttons: buttons });
+    if (message.table) remember({ from: "bot", table: message.table });
   });
 
   function sendMessage(payload, shown) {

@@ -26,7 +26,7 @@ from sanic.exceptions import SanicException
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from actions.actions import actions_for
+from actions import actions_for
 from bot import settings
 from bot.unanswered import UnansweredLog
 from kb.db import KnowledgeBaseMissing

@@ -10,7 +10,7 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import ActionExecutor, CollectingDispatcher
 
-from actions.actions import actions_for
+from actions import actions_for
 from kb.query import KnowledgeBase
 
 

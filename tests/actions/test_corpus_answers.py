@@ -98,7 +98,7 @@ def test_questions_the_documents_cannot_answer_are_recorded(corpus_kb) -> None:
     from rasa_sdk import Tracker
     from rasa_sdk.executor import CollectingDispatcher
 
-    from actions.actions import actions_for
+    from actions import actions_for
 
     recorded = []
     actions = {a.name(): a for a in actions_for(corpus_kb, lambda *args: recorded.append(args))}

@@ -14,7 +14,7 @@ from tests.support.ports import free_ports
 pytestmark = pytest.mark.e2e
 
 
-def test_make_shell_answers_from_the_knowledge_base_and_quits(trained_bot: Path) -> None:
+def test_make_shell_answers_from_the_knowledge_base_takes_numbered_answers_and_quits(trained_bot: Path) -> None:
     rasa_port, actions_port = free_ports(2)
     env = {
         **os.environ,
@@ -33,6 +33,14 @@ def test_make_shell_answers_from_the_knowledge_base_and_quits(trained_bot: Path)
         reply = child.before + child.after
         child.expect("Your input ->")  # the prompt after the whole reply
         reply += child.before
+        child.sendline("help me choose a career")  # answers as numbered choices, picked by typing the number
+        child.expect(r"(\d)\. Computers and technology")
+        number = child.match.group(1)
+        child.expect("Type a number or your own answer.")
+        child.expect("Your input ->")
+        child.sendline(number)
+        child.expect("How long are you willing to study or train?")
+        child.expect("Your input ->")
         child.sendline("/stop")
         child.expect(pexpect.EOF, timeout=120)
     finally:

@@ -91,3 +91,22 @@ def test_links_and_line_breaks_render(page: Page) -> None:
     expect(bubble.locator("br")).to_have_count(1)
     expect(bubble.locator("a")).to_have_attribute("href", "https://example.org/careers")
     expect(bubble.locator("a")).to_have_attribute("rel", "noopener noreferrer")
+
+
+def test_widget_shows_a_comparison_as_a_table_and_help_me_choose_by_buttons(page: Page) -> None:
+    log = page.get_by_role("log")
+    page.get_by_label("Chat with the careers assistant").click()
+    ask(page, "compare software developers, database architects and computer programmers")
+    table = log.locator("table.cb-table")
+    expect(table).to_be_visible(timeout=30_000)
+    expect(table.locator("th").first).to_have_text("Career")
+    expect(table.locator("tr")).to_have_count(4)  # the header and three careers
+    expect(table).to_contain_text("$117,000")
+
+    ask(page, "help me choose a career")
+    page.get_by_role("button", name="Computers and technology").click(timeout=30_000)
+    page.get_by_role("button", name="Doesn't matter").click(timeout=30_000)
+    expect(log).to_contain_text("What do you need to earn?", timeout=30_000)
+    page.get_by_role("button", name="Doesn't matter").click(timeout=30_000)
+    expect(log).to_contain_text("Careers in my documents that fit computers and technology", timeout=30_000)
+    assert log.locator("img").count() == 0

@@ -35,13 +35,19 @@ class Conversation:
     document: str
     name: str
     turns: list[Turn]
+    kind: str = ""  # what a guidance conversation tests ("interests", "path", ...)
 
 
 def load_file(path: Path) -> list[Conversation]:
     """The conversations of one document's file."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return [
-        Conversation(data["document"], conversation["name"], [Turn(**turn) for turn in conversation["turns"]])
+        Conversation(
+            data["document"],
+            conversation["name"],
+            [Turn(**turn) for turn in conversation["turns"]],
+            conversation.get("kind", ""),
+        )
         for conversation in data["conversations"]
     ]
 
@@ -118,7 +124,30 @@ def failures(turn: Turn, reply: str, known_figures: set[str], gold: GoldIndex | 
     if turn.unknown and (not NOT_FOUND.search(reply) or figures_in(reply)):
         wrong.append("does not say the documents lack it, or gives a figure")
     wrong += gold.wrong_subject(turn, reply) if gold else []
-    invented = figures_in(reply) - known_figures
+    invented = figures_in(reply) - known_figures - checked_totals(reply) - figures_in(turn.say)  # the visitor's own
     if invented:
         wrong.append(f"figures in no document: {sorted(invented)}")
     return wrong
+
+
+PRICED_STEP = re.compile(r"^\d+\. .*?\((\$[\d,]+(?:\.\d+)?);", re.M)
+TOTAL = re.compile(r"Total: (\$[\d,]+(?:\.\d+)?)")
+PERCENT_OFF = re.compile(r"(\d+(?:\.\d+)?)\s?(?:percent|%)\s+off", re.I)
+DOLLARS_OFF = re.compile(r"(?:saves?|off)\s+\$([\d,]+)", re.I)
+
+
+def checked_totals(reply: str) -> set[str]:
+    """The totals a reply gives ("Total: $4,945") that are the sum of the prices it lists for the courses of
+    a path, or that sum less the discount quoted on the total's line: figures no document has, but the
+    documents' figures added up."""
+    prices = [float(p[1:].replace(",", "")) for p in PRICED_STEP.findall(reply)]
+    base = sum(prices)
+    checked = set()
+    for match in TOTAL.finditer(reply):
+        line = reply[reply.rfind("\n", 0, match.start()) + 1 : match.end()]
+        expected = [base]
+        expected += [base * (1 - float(p) / 100) for p in PERCENT_OFF.findall(line)]
+        expected += [base - float(d.replace(",", "")) * len(prices) for d in DOLLARS_OFF.findall(line)]
+        if prices and any(abs(float(match.group(1)[1:].replace(",", "")) - e) < 0.01 for e in expected):
+            checked.add(_figure(match.group(1)))
+    return checked

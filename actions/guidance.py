@@ -1,0 +1,174 @@
+"""The actions that guide a visitor who doesn't know yet: careers for what they like and need, the
+courses on the way to a career, careers near the one they have, a table of careers, and "help me
+choose". Each reads the tracker, asks ``kb.guide`` / the query API, and sends the formatted reply."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import guidance_replies, replies
+from actions.actions import HELP_ME_CHOOSE, SUGGEST, KnowledgeAction, ask_from, shortlisted, unknown
+from kb import guide, interests, needs
+from kb.interests import Interest
+from kb.matching import framed_job
+from kb.needs import Need
+from kb.query import KnowledgeBase
+
+
+class SuggestAction(KnowledgeAction):
+    """ "I like helping people, what career suits me?", "jobs without a degree that pay over $50,000",
+    "online courses under $1,000": the careers (or courses) that fit the interests and meet the needs the
+    message states (or a button chose); with none stated, the interests to choose from."""
+
+    def name(self) -> str:
+        return SUGGEST
+
+    def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        text = tracker.latest_message.get("text") or ""
+        chosen = set(tracker.get_latest_entity_values("interest"))
+        wanted = [i for i in interests.INTERESTS if i.name in chosen] or interests.interests_in(text)
+        stated = needs.needs_in(text)
+        if needs.kind_of(stated) == "course" and not wanted:
+            reply = guidance_replies.courses(guide.courses_meeting(self.kb, stated), self.kb.courses())
+        else:
+            reply = careers_for(self.kb, wanted, stated, interests.states_a_liking(text))
+        self.say(dispatcher, tracker, reply)
+        return shortlisted(reply)
+
+
+def careers_for(kb: KnowledgeBase, wanted: list[Interest], stated: list[Need], liked: bool = False) -> replies.Reply:
+    """The shortlist for interests and needs; with neither, the interests to choose from."""
+    found = guide.shortlist(kb, wanted, stated) if wanted or stated else guide.Shortlist([], {}, [])
+    return guidance_replies.shortlist(
+        [i.name for i in wanted], found, [i.name for i in interests.INTERESTS], kb.careers(), liked
+    )
+
+
+class PathAction(KnowledgeAction):
+    """ "I know HTML and CSS, how do I become a back end developer?": the courses on the way, with their
+    price and length and the totals; for a career no course of the documents prepares for (or one they
+    lack), what they say on its education."""
+
+    def name(self) -> str:
+        return "action_course_path"
+
+    def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        ask = ask_from(tracker)
+        career = career_asked(self.kb, tracker)
+        if career is None or not self.kb.courses_for_career(career):
+            return self.answer("education", dispatcher, tracker)
+        reply = guidance_replies.path(guide.course_path(self.kb, career, ask.text))
+        self.say(dispatcher, tracker, reply)
+        return [SlotSet("career", career), *shortlisted(reply)]
+
+
+def career_asked(kb: KnowledgeBase, tracker: Tracker) -> str | None:
+    """The career a message names (of the names tagged, the first the KB knows: "I'm a veteran and want to
+    become a pharmacy tech"; else the job it frames), or the one under discussion when it names none."""
+    ask = ask_from(tracker)
+    named = [c for m in ask.entities.get("career", []) if (c := kb.resolve(m, "career"))]
+    framed = framed_job(ask.text)
+    career = next(iter(named), None) or (kb.resolve(framed, "career") if framed else None)
+    return career or (None if ask.entities.get("career") or framed else tracker.get_slot("career"))
+
+
+class NearAction(KnowledgeAction):
+    """ "I'm a registered nurse, what else could I do?": the documents' other careers, closest first, with
+    what each shares with it."""
+
+    def name(self) -> str:
+        return "action_near_careers"
+
+    def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        ask = ask_from(tracker)
+        career = career_asked(self.kb, tracker)
+        mention = ask.first("career") or framed_job(ask.text)
+        if career is None:
+            reply = unknown(self.kb, "career", mention) if mention else replies.which("career", self.kb.careers())
+            self.say(dispatcher, tracker, reply)
+            return []
+        reply = guidance_replies.near(career, guide.near_careers(self.kb, career))
+        self.say(dispatcher, tracker, reply)
+        return [SlotSet("career", career), *shortlisted(reply)]
+
+
+class HelpChooseAction(KnowledgeAction):
+    """ "Help me choose": at most three short questions (what they enjoy, how long they will study, what
+    they need to earn), each answered by a button, a number or in words, then the shortlist."""
+
+    ORDER = ("interest", "study", "pay")
+    SLOTS = {asking: f"choose_{asking}" for asking in ORDER}
+    ANY = re.compile(r"\b(?:any|anything|doesn'?t matter|don'?t (?:care|mind|know)|no preference|not sure|skip)\b",
+                     re.I)  # fmt: skip
+
+    def name(self) -> str:
+        return HELP_ME_CHOOSE
+
+    def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        text = tracker.latest_message.get("text") or ""
+        asking = tracker.get_slot("choosing")
+        answers = {a: tracker.get_slot(slot) for a, slot in self.SLOTS.items()} if asking else {}
+        for a in self.ORDER:
+            given = next(iter(tracker.get_latest_entity_values(a)), None) or self.read(a, text, asking == a)
+            if given:
+                answers[a] = given
+        events: list[EventType] = [SlotSet(slot, answers.get(a)) for a, slot in self.SLOTS.items()]
+        left = [a for a in self.ORDER if not answers.get(a)]
+        if left:
+            self.say(dispatcher, tracker, guidance_replies.question(left[0], self.options(left[0])))
+            return [*events, SlotSet("choosing", left[0])]
+        wanted = [i for i in interests.INTERESTS if i.name == answers["interest"]]
+        stated = [need for a in ("study", "pay") if (need := self.need(a, answers[a]))]
+        reply = careers_for(self.kb, wanted, stated)
+        self.say(dispatcher, tracker, reply)
+        return [*[SlotSet(slot, None) for slot in self.SLOTS.values()], SlotSet("choosing", None), *shortlisted(reply)]
+
+    def options(self, asking: str) -> list[tuple[str, str]]:
+        """The answers to offer: the interests some career of the documents shows; the lengths of study;
+        pay figures the documents give, at a third and two thirds of the way up."""
+        if asking == "interest":
+            shown = [i.name for i in interests.INTERESTS if self.kb.suggest([i], 1)]
+            return [(name.capitalize(), name) for name in shown] + [("Anything", "any")]
+        if asking == "study":
+            return [(name.capitalize(), name) for name in guidance_replies.STUDY_OPTIONS] + [("Doesn't matter", "any")]
+        pay = sorted(v.number for v in self.kb.ranked("pay", "career"))
+        marks = sorted({pay[len(pay) // 3], pay[2 * len(pay) // 3]}) if pay else []
+        return [(f"At least {replies.dollars(m)} a year", f"{m:g}") for m in marks] + [("Doesn't matter", "any")]
+
+    def read(self, asking: str, text: str, pending: bool) -> str | None:
+        """An answer in words (or, to the question pending, a number or "anything") to one question."""
+        if pending and (number := re.fullmatch(r"\s*(\d)\s*\.?\s*", text)):
+            options = self.options(asking)
+            index = int(number.group(1)) - 1
+            return options[index][1] if 0 <= index < len(options) else None
+        if pending and self.ANY.search(text):
+            return "any"
+        if asking == "interest":
+            found = interests.interests_in(text)
+            return found[0].name if found else None
+        if asking == "study":
+            said = next((name for name, words in guidance_replies.STUDY_SAID.items() if words.search(text)), None)
+            education = next((n for n in needs.needs_in(text) if n.rule == "education"), None)
+            return said or (education.said if education else None)
+        paid = needs.pay_wanted(text) if pending else next((n for n in needs.needs_in(text) if n.rule == "pay"), None)
+        return f"{paid.least:g}" if paid and paid.least else None
+
+    def need(self, asking: str, answer: str) -> Need | None:
+        if answer == "any":
+            return None
+        if asking == "study":
+            most = guidance_replies.STUDY_OPTIONS.get(answer)
+            if most is None:
+                stated = [n for n in needs.needs_in(answer + " of study") if n.rule == "education"]
+                return stated[0] if stated else None
+            return Need("education", f"needing {answer} of study", most=most)
+        amount = float(answer)
+        return Need("pay", f"paying at least {replies.dollars(amount)}", least=amount)
+
+
+GUIDANCE_ACTIONS = (SuggestAction, PathAction, NearAction, HelpChooseAction)

@@ -1,0 +1,308 @@
+"""Guidance for a visitor who doesn't know yet, read from the knowledge base: careers that fit their
+interests and needs, a side-by-side table of careers, the courses on the way to a career with their total
+price and length, and the careers near one they have. Every suggestion carries the facts that support it,
+with their sources; a career or course the documents say nothing of on a need is never guessed in.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from kb import lexicon
+from kb import needs as needs_registry
+from kb.interests import Interest
+from kb.matching import normalize, terms
+from kb.needs import Need
+from kb.query import FactView, KnowledgeBase, OpeningsFact, OutlookFact, SalaryFact, SkillFact, Suggestion, Text
+from kb.vocabulary import GENERIC_WORDS
+
+Shown = tuple[tuple[Need, FactView], ...]
+"""Each need a subject meets, with the fact that shows it."""
+
+
+@dataclass(frozen=True)
+class Shortlist:
+    picks: list[Suggestion]
+    shown: dict[str, Shown]  # subject -> the facts that show it meets the needs
+    unsaid: list[str]  # subjects whose documents don't say whether they meet a need (left out)
+    needs: list[Need] = field(default_factory=list)
+
+
+def meeting(kb: KnowledgeBase, kind: str, needs: list[Need], subjects: list[str]) -> tuple[dict[str, Shown], list[str]]:
+    """The subjects meeting every need, with the facts that show it; and those failing none whose documents
+    don't say on some need (left out, and counted)."""
+    shown: dict[str, list[tuple[Need, FactView]]] = {s: [] for s in subjects}
+    failed: set[str] = set()
+    unsaid: set[str] = set()
+    for need in needs:
+        facts = kb.facts_by_subject(kind, needs_registry.BY_NAME[need.rule].aspect)
+        for subject in subjects:
+            verdict, fact = needs_registry.check(need, facts.get(subject, []))
+            if verdict:
+                shown[subject].append((need, fact))
+            else:
+                (unsaid if verdict is None else failed).add(subject)
+    met = {s: tuple(shown[s]) for s in subjects if s not in failed | unsaid}
+    return met, sorted(unsaid - failed)
+
+
+def shortlist(kb: KnowledgeBase, wanted: list[Interest], needs: list[Need], limit: int = 5) -> Shortlist:
+    """Careers for the interests (ranked by ``KnowledgeBase.suggest``) that meet every need; with needs
+    alone, those meeting them, best paid first."""
+    met, unsaid = meeting(kb, "career", needs, kb.careers())
+    if wanted:
+        return Shortlist(kb.suggest(wanted, limit, among=set(met)), met, unsaid, needs)
+    pay = {v.subject: v.number for v in kb.ranked("pay", "career") if v.subject in met}
+    chosen = sorted(met, key=lambda c: (-(pay.get(c) or 0), c))[:limit]
+    picks = [kb.suggestion(c, (), _reason(c, met[c])) for c in chosen]
+    return Shortlist(picks, met, unsaid, needs)
+
+
+def _reason(subject: str, shown: Shown) -> Text | None:
+    return next((Text(subject, f.value, f.source) for _, f in shown if f is not None), None)
+
+
+def courses_meeting(kb: KnowledgeBase, needs: list[Need], limit: int = 5) -> Shortlist:
+    """Courses meeting every need, cheapest (then shortest) first."""
+    met, unsaid = meeting(kb, "course", needs, kb.courses())
+    prices = kb.facts_by_subject("course", "price")
+    price = {c: p.number for c in met if (p := needs_registry.whole_price(prices.get(c, [])))}
+    chosen = sorted(met, key=lambda c: (price.get(c) is None, price.get(c) or 0, c))[:limit]
+    return Shortlist([kb.suggestion(c, (), _reason(c, met[c]), kind="course") for c in chosen], met, unsaid, needs)
+
+
+# -- a table of careers -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Profile:
+    """One career's row of a comparison: its pay, growth, education and openings, each as a document
+    gives it (None where none does)."""
+
+    career: str
+    pay: SalaryFact | None
+    outlook: OutlookFact | None
+    education: FactView | None
+    openings: OpeningsFact | None
+
+
+def profiles(kb: KnowledgeBase, careers: list[str]) -> list[Profile]:
+    rows = []
+    for career in careers:
+        education = next(
+            (f for f in kb.facts(career, "career", "education") if needs_registry.level_of(f.value) is not None), None
+        )
+        outlook = [o for o in kb.outlook(career) if o.percent is not None] or kb.outlook(career)
+        rows.append(
+            Profile(career, next(iter(kb.salaries(career)), None), next(iter(outlook), None), education,
+                    next(iter(kb.openings(career)), None))
+        )  # fmt: skip
+    return rows
+
+
+# -- the way to a career --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Step:
+    course: str
+    price: FactView | None
+    length: FactView | None
+    lacking: tuple[Text, ...]  # prerequisites the visitor doesn't name and no course of the path teaches
+    covers: tuple[str, ...]  # the needed skills (or their tools) its topics name
+    why: Text  # where the documents tie it to the career or the skill
+    before: str | None = None  # the course it is taken first for, to meet that course's prerequisites
+
+
+@dataclass(frozen=True)
+class CoursePath:
+    career: str
+    skills: list[SkillFact]  # what the documents say the career needs
+    known: list[str]  # of those, the ones the visitor says they have
+    steps: list[Step]
+    education: FactView | None
+    discount: Text | None = None  # a discount the documents state, that the visitor's words say applies
+
+    @property
+    def total_price(self) -> float:
+        return sum(s.price.number for s in self.steps if s.price)
+
+    @property
+    def total_weeks(self) -> float | None:
+        """The lengths added up, when every step gives one in weeks."""
+        lengths = [s.length for s in self.steps]
+        if not lengths or any(x is None or x.unit != "week" for x in lengths):
+            return None
+        return sum(x.number for x in lengths)
+
+    @property
+    def discounted(self) -> float | None:
+        """The total with the discount taken off the priced steps of its provider's document."""
+        if self.discount is None:
+            return None
+        off = DISCOUNT.search(self.discount.text)
+        priced = [s for s in self.steps if s.price and s.price.source.document == self.discount.source.document]
+        if not off or not priced:
+            return None
+        base = sum(s.price.number for s in priced)
+        if off.group("pct"):
+            cut = base * float(off.group("pct")) / 100
+        else:
+            cut = float(off.group("usd").replace(",", "")) * len(priced)
+        return self.total_price - cut
+
+
+DISCOUNT = re.compile(
+    r"(?P<pct>\d+(?:\.\d+)?)\s?(?:percent|%)\s+(?:off|discount)|"
+    r"(?:saves?|off|discount of|reduced by)\s+\$(?P<usd>\d[\d,]*)",
+    re.I,
+)
+PREREQUISITE_WORDS = frozenset(
+    terms("basic basics skill skills knowledge need needed must should prior experience familiarity understanding "
+          "completed application required recommended students working")
+)  # fmt: skip
+
+
+def _words(text: str) -> set[str]:
+    return {t for t in terms(text) if not t.isdigit()} - GENERIC_WORDS - PREREQUISITE_WORDS
+
+
+def course_path(kb: KnowledgeBase, career: str, said: str, most_steps: int = 3) -> CoursePath:
+    """The courses that take a visitor to a career: those the documents say prepare for it, and those whose
+    topics name a skill (or its tools) the career needs that the visitor's words (``said``) don't; each
+    course whose prerequisites the visitor's words don't meet is preceded by a course that teaches them."""
+    skills = kb.skills(career)
+    have = _words(said)
+    known = [s.name for s in skills if _words(s.name) & have or any(_words(e) & have for e, _ in s.examples)]
+    needed = {w for s in skills if s.name not in known for w in _skill_words(s)} - have
+    topics = kb.topics_by_course()
+    steps: list[Step] = []
+    for prepared in kb.courses_for_career(career):
+        steps.append(_step(kb, prepared.subject, prepared, topics, needed))
+    covered = set().union(*(set(s.covers) for s in steps)) if steps else set()
+    candidates = [c for c in topics if c not in {s.course for s in steps}]
+    while len(steps) < most_steps:
+        gains = {c: _covered(topics[c], needed - covered) for c in candidates}
+        best = max(gains, key=lambda c: (len(gains[c]), c), default=None)
+        if best is None or not gains[best]:
+            break
+        why = Text(best, ", ".join(sorted(gains[best])), topics[best][0].source)
+        steps.append(_step(kb, best, why, topics, needed))
+        covered |= gains[best]
+        candidates.remove(best)
+    steps = _with_prerequisites(kb, steps[:most_steps], have, topics, needed)
+    education = next(
+        (f for f in kb.facts(career, "career", "education") if needs_registry.level_of(f.value) is not None), None
+    )
+    return CoursePath(career, skills, known, steps, education, _discount(kb, steps, said))
+
+
+def _skill_words(skill: SkillFact) -> set[str]:
+    return _words(skill.name) | {w for e, _ in skill.examples for w in _words(e)}
+
+
+def _covered(topics: list[Text], needed: set[str]) -> set[str]:
+    return needed & set().union(*(_words(t.text) for t in topics)) if topics else set()
+
+
+def _step(kb: KnowledgeBase, course: str, why: Text, topics: dict[str, list[Text]], needed: set[str]) -> Step:
+    price = needs_registry.whole_price(kb.facts(course, "course", "price"))
+    length = next((f for f in kb.facts(course, "course", "duration") if f.number is not None), None)
+    covers = tuple(sorted(_covered(topics.get(course, []), needed)))
+    return Step(course, price, length, (), covers, why)
+
+
+def _with_prerequisites(
+    kb: KnowledgeBase, steps: list[Step], have: set[str], topics: dict[str, list[Text]], needed: set[str]
+) -> list[Step]:
+    """Before each step, a course teaching what its prerequisites ask that the visitor doesn't name (one
+    whose name, else whose topics, name it; of those, one with no prerequisites of its own first); a
+    prerequisite no course teaches stays with its step, to be said. A course taken first for several steps
+    is listed once."""
+    ordered: list[Step] = []
+    for step in steps:
+        lacking = []
+        for prerequisite in kb.prerequisites(step.course):
+            wanting = _words(prerequisite.text) - have
+            if not wanting:
+                continue
+            others = [c for c in topics if c != step.course]
+            teaching = [c for c in others if wanting <= _words(c)] or [
+                c for c in others if wanting <= set().union(*(_words(t.text) for t in topics[c]))
+            ]
+            first = sorted(teaching, key=lambda c: (bool(kb.prerequisites(c)), len(c)))[:1]
+            if not first:
+                lacking.append(prerequisite)
+            elif first[0] not in {s.course for s in ordered + steps}:
+                why = Text(first[0], prerequisite.text, prerequisite.source)
+                ordered.append(replace(_step(kb, first[0], why, topics, needed), before=step.course))
+        ordered.append(replace(step, lacking=tuple(lacking)))
+    return ordered
+
+
+def _discount(kb: KnowledgeBase, steps: list[Step], said: str) -> Text | None:
+    """A discount of the steps' documents whose sentence shares a word with what the visitor says of
+    themselves ("I'm a veteran": "Veterans ... receive 15 percent off tuition")."""
+    documents = {s.price.source.document for s in steps if s.price}
+    have = _words(said)
+    for text in kb.provider("discount"):
+        if text.source.document not in documents:
+            continue
+        for sentence in re.split(r"(?<=[.!?])\s+", text.text):
+            if DISCOUNT.search(sentence) and _words(sentence.split(" receive")[0]) & have:
+                return Text(text.subject, sentence, text.source)
+    return None
+
+
+# -- careers near one -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Near:
+    career: str
+    shared: tuple[str, ...]  # the skills, tools and duties' words both have
+    same_document: bool  # presented in the same document (a field they share)
+    source: Text  # a sentence of the near career's that shows the most shared words
+    related: bool = False  # the documents name it as related (a "Similar occupations" list)
+
+
+def near_careers(kb: KnowledgeBase, career: str, limit: int = 5) -> list[Near]:
+    """The careers the documents name as related to one, then the others sharing most with it: the words
+    of their skills, tools, duties and overview, each weighed by how few careers use it, and the field their
+    documents present them in."""
+    described = kb.words_of_careers(("skills", "tools", "duties", "overview"))
+    mine = described.get(career, {})
+    used = Counter(word for words in described.values() for word in words)
+    common = max(2, len(described) * COMMON)
+    weights = {word: math.log(1 + len(described) / count) for word, count in used.items() if 1 < count <= common}
+    fellows = set(kb.fellow_careers(career))
+    things = lexicon.load()
+    found = []
+    for other, theirs in described.items():
+        if normalize(other) == normalize(career):
+            continue
+        shared = {w for w in set(mine) & set(theirs) if w in weights and things.names_a_thing(w)}
+        shared -= set(terms(career)) | set(terms(other))
+        if not shared and other not in fellows:
+            continue
+        score = sum(weights[w] for w in shared) + (FIELD if other in fellows else 0)
+        best = sorted(shared, key=lambda w: (-weights[w], w))
+        named = list(dict.fromkeys(mine[w].text if len(mine[w].text.split()) <= 4 else w for w in best))[:3]
+        shown = theirs[best[0]] if best else next(iter(theirs.values()))
+        found.append((score, other, tuple(named), other in fellows, shown))
+    found.sort(key=lambda r: (-r[0], r[1]))
+    named = [Near(t.text, (), False, t, related=True) for t in kb.related(career) if t.text != career]
+    named = list({n.career: n for n in named}.values())
+    computed = [Near(o, shared, same, text) for _, o, shared, same, text in found if o not in {n.career for n in named}]
+    return (named + computed)[: max(limit, len(named))]
+
+
+COMMON = 0.25
+"""A word shared by more than a quarter of the careers (of more than eight: "use", "often", "understand")
+says nothing of two careers' closeness."""
+FIELD = 4.0
+"""What being presented in the same document (one field, one page) adds to two careers' closeness: about
+as much as two uncommon shared words."""

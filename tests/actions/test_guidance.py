@@ -1,0 +1,77 @@
+"""The guidance actions on the KB of the test corpus: needs as filters, a table of careers (a real table on
+the widget, columns elsewhere), the shortlist the conversation holds, the courses on the way to a career
+with their totals, careers near one, and "help me choose" answered by buttons, numbers or words."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.unit
+
+
+def test_needs_filter_careers_and_each_kept_one_shows_why(ask) -> None:
+    reply = ask("action_suggest_careers", "jobs that don't need a degree")
+    assert reply.text.startswith("Careers in my documents needing no degree:")
+    assert "Pharmacy Technician" in reply.text and "Actuar" not in reply.text
+    assert "Source: " in reply.text
+
+
+def test_course_needs_list_the_courses_that_meet_them(ask) -> None:
+    reply = ask("action_suggest_careers", "online courses under $1,000")
+    assert "Intro to Python" in reply.text and "Bookkeeping Fundamentals" in reply.text
+    assert "UX Design Bootcamp" not in reply.text  # online, but $7,900
+
+
+def test_three_careers_compared_in_one_table_a_real_one_on_the_widget(ask) -> None:
+    named = {"career": ["pharmacists", "pharmacy technicians", "registered nurses"]}
+    widget = ask("action_answer_compare", "compare pharmacists, pharmacy technicians and registered nurses", named,
+                 channel="socketio")  # fmt: skip
+    (table,) = [m["custom"]["data"]["table"] for m in widget.messages if m.get("custom")]
+    assert table["columns"][:3] == ["Career", "Pay", "Job growth"]
+    assert [row[0] for row in table["rows"]] == ["Pharmacist", "Pharmacy Technician", "Registered Nurse"]
+    shell = ask("action_answer_compare", "compare pharmacists, pharmacy technicians and registered nurses", named,
+                channel="cmdline")  # fmt: skip
+    assert "Career" in shell.text and "$136,030" in shell.text
+    assert widget.slots["shortlist"] == ["Pharmacist", "Pharmacy Technician", "Registered Nurse"]
+
+
+def test_the_shortlist_answers_which_of_those_and_the_second_one(ask) -> None:
+    held = {"shortlist": ["Pharmacist", "Pharmacy Technician", "Registered Nurse"]}
+    best = ask("action_answer_superlative", "which of those pays the most?", slots=held)
+    assert best.text.splitlines()[1].startswith("1. Pharmacist")
+    second = ask("action_answer_salary", "what does the second one earn?", slots=held)
+    assert "Pharmacy Technician" in second.text
+
+
+def test_a_path_gives_the_course_its_price_and_length_and_the_discount_a_visitor_has(ask) -> None:
+    reply = ask("action_course_path", "I'm a veteran and want to become a pharmacy technician",
+                {"career": "pharmacy technician"})  # fmt: skip
+    assert "Pharmacy Technician Certificate ($3,495; 16 weeks)" in reply.text
+    assert "Total: $2,970.75" in reply.text and "15 percent off" in reply.text
+
+
+def test_careers_near_a_job_share_what_their_documents_name(ask) -> None:
+    reply = ask("action_near_careers", "I'm a pharmacist, what else could I do?", {"career": "pharmacist"})
+    assert reply.text.splitlines()[1].startswith("1. Pharmacy Technician")
+    assert "Developer" not in reply.text
+
+
+def test_help_me_choose_asks_three_questions_answered_by_number_button_and_words(ask) -> None:
+    first = ask("action_help_me_choose", "help me choose a career", channel="cmdline")
+    assert first.text.startswith("What do you enjoy most?\n1. Helping people")
+    second = ask("action_help_me_choose", "1", slots=first.slots)
+    assert second.text.startswith("How long are you willing to study")
+    assert second.slots["choose_interest"] == "helping people"
+    third = ask("action_help_me_choose", "/help_me_choose", {"study": "a few months"}, slots=second.slots)
+    assert third.text.startswith("What do you need to earn?") and "Doesn't matter" in third.buttons
+    last = ask("action_help_me_choose", "it doesn't matter", slots=third.slots)
+    assert last.text.startswith("Careers in my documents that fit helping people, needing a few months of study")
+    assert "Pharmacy Technician" in last.text and "Registered Nurse" not in last.text
+    assert last.slots["choosing"] is None
+
+
+def test_while_a_question_is_pending_another_action_hands_the_answer_over(ask) -> None:
+    pending = {"choosing": "interest"}
+    handed = ask("action_answer_description", "computers", {"career": "computers"}, slots=pending)
+    assert handed.text.startswith("How long are you willing to study")
+    assert handed.slots["choose_interest"] == "computers and technology"
