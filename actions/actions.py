@@ -17,8 +17,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import guidance_replies, replies
 from actions.answers import INTENT_QUESTIONS, OPTIONAL_SUBJECT, QUESTIONS, Ask, aspect_of, question_for, said_or_not
-from kb import aspects, guide, needs
-from kb.matching import asked_words, framed_job, how_many, picked
+from kb import aspects, guide, interests, needs
+from kb.matching import asked_words, coordinated, framed_job, how_many, picked
 from kb.query import KnowledgeBase
 
 SUBJECT_LABELS = ("career", "course", "topic")
@@ -32,6 +32,9 @@ BECOME = re.compile(
 )
 """Words that ask the way into a career ("how do I become a welder?"), answered with the courses on it."""
 SUGGEST = "action_suggest_careers"
+READS_NEEDS_ITSELF = (SUGGEST, PATH, HELP_ME_CHOOSE, "action_answer_superlative")
+"""The actions that read what a visitor needs themselves (a ranking's "growing fastest" is no need)."""
+TOGETHER = re.compile(r"\b(?:total|both|altogether|all together|in all|combined|together)\b", re.I)
 MANY = re.compile(
     r"\b(?:jobs|careers|occupations|professions|roles|courses|classes|programs|options|anything|"
     r"what (?:can|could) i (?:do|train|study))\b",
@@ -93,6 +96,12 @@ class KnowledgeAction(Action, ABC):
         KB knows ("computers", "2", "a few months") is its answer, whatever the NLU took it for."""
         if tracker.get_slot("choosing") and self.name() != HELP_ME_CHOOSE and not self.names_a_subject(tracker):
             return self.hand_over(HELP_ME_CHOOSE, dispatcher, tracker, domain)
+        if self.name() not in READS_NEEDS_ITSELF:
+            ask = ask_from(tracker)
+            if self.asks_for_suggestions(tracker, ask):  # "courses under $1,000?", "what can I do without a degree?"
+                return self.hand_over(SUGGEST, dispatcher, tracker, domain)
+            if self.courses_totalled(tracker, ask):  # "the CNA training, then the pharmacy certificate: in all?"
+                return self.hand_over(PATH, dispatcher, tracker, domain)
         return self.act(dispatcher, tracker, domain)
 
     def hand_over(
@@ -106,11 +115,30 @@ class KnowledgeAction(Action, ABC):
     def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]: ...
 
     def asks_for_suggestions(self, tracker: Tracker, ask: Ask) -> bool:
-        """Whether a question naming no career or course states needs (``kb.needs``) of careers or courses in
-        general ("which courses cost under $1,000?", "what are my options without a degree?"), not of one
+        """Whether a message naming no career or course the KB knows says what the visitor likes ("I love
+        computers and coding, what should I look into?"), or states needs (``kb.needs``) of careers or courses
+        in general ("which courses cost under $1,000?", "what are my options without a degree?"), not of one
         ("is phlebotomy a growing field?")."""
+        if self.names_a_subject(tracker):
+            return False
+        if interests.states_a_liking(ask.text) and interests.interests_in(ask.text):
+            return True
         named = any(ask.entities.get(label) for label in ("career", "course")) or framed_job(ask.text)
         return bool(needs.needs_in(ask.text)) and not named and bool(MANY.search(ask.text))
+
+    def courses_totalled(self, tracker: Tracker, ask: Ask) -> list[str]:
+        """The courses a question asks the total of: two or more it names ("the CNA training and then the
+        pharmacy certificate: how much in all?"), or, naming none, the courses just listed when it asks for
+        their total or says the visitor is someone a discount of theirs is for ("I'm a veteran, what would it
+        cost me?")."""
+        named = [c for m in ask.entities.get("course", []) if (c := self.kb.resolve(m, "course"))]
+        named = list(dict.fromkeys(named))
+        if len(named) > 1:
+            return named if TOGETHER.search(ask.text) else []
+        held = [c for c in tracker.get_slot("shortlist") or [] if self.kb.resolve(c, "course") == c]
+        if named or not held:
+            return []
+        return held if TOGETHER.search(ask.text) or guide.discount_for(self.kb, held, ask.text) else []
 
     def names_a_subject(self, tracker: Tracker) -> bool:
         entities = tracker.latest_message.get("entities", [])
@@ -222,8 +250,6 @@ class AnswerAction(KnowledgeAction, ABC):
 
     def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         ask = ask_from(tracker)
-        if self.asks_for_suggestions(tracker, ask):  # "are there courses under $1,000?", "jobs without a degree"
-            return self.hand_over(SUGGEST, dispatcher, tracker, domain)
         kind = self.worded(ask.words)
         label = QUESTIONS[kind].label
         named = {self.kb.resolve(m, "career") or m: m for m in ask.entities.get("career", [])}
@@ -304,7 +330,7 @@ class FollowUpAction(KnowledgeAction):
 
 
 MAX_COMPARED = 5
-THEM = re.compile(r"\b(?:them|all|both)\b", re.I)
+THEM = re.compile(r"\b(?:them|all|both|the (?:two|three|four|five)|those|these)\b", re.I)
 """Words that make "compare ..." one of the shortlist just given."""
 
 
@@ -323,10 +349,18 @@ class CompareAction(KnowledgeAction):
                 self.say(dispatcher, tracker, unknown(kb, "career", mention))
                 return []
             careers.append(career)
-        careers = list(dict.fromkeys(careers))
+        careers = list(dict.fromkeys(self.with_elided(ask, careers)))
         listed = tracker.get_slot("shortlist") or []
-        if len(careers) < 2 and len(listed) > 1 and (aspects.BACK.search(ask.text) or THEM.search(ask.text)):
+        back = aspects.BACK.search(ask.text) or THEM.search(ask.text)
+        if len(careers) < 2 and len(listed) > 1 and back:
             careers = [c for c in listed if kb.resolve(c, "career") == c][: how_many(ask.text) or MAX_COMPARED]
+        courses = list(dict.fromkeys(c for m in ask.entities.get("course", []) if (c := kb.resolve(m, "course"))))
+        if not careers and len(courses) < 2 and back:
+            courses = [c for c in listed if kb.resolve(c, "course") == c][: how_many(ask.text) or MAX_COMPARED]
+        if not careers and len(courses) > 1:  # "compare the two" after a list of courses: a table of them
+            reply = guidance_replies.course_table(guide.course_profiles(kb, courses[:MAX_COMPARED]))
+            self.say(dispatcher, tracker, reply)
+            return shortlisted(reply)
         if len(careers) > 2:  # "compare plumbers, electricians and welders": a table
             reply = guidance_replies.table(guide.profiles(kb, careers[:MAX_COMPARED]))
             self.say(dispatcher, tracker, reply)
@@ -349,6 +383,17 @@ class CompareAction(KnowledgeAction):
             events.append(SlotSet("question", metric if metric == "salary" else "growth"))
         return events
 
+    def with_elided(self, ask: Ask, careers: list[str]) -> list[str]:
+        """The careers named, with those a list names before one by sharing its head noun ("compare
+        elementary, middle school and high school teachers": three), in the order written."""
+        elided = []
+        for mention in ask.entities.get("career", []):
+            start = ask.text.lower().find(mention.lower())
+            if start > 0 and len(mention.split()) > 1:
+                for names in coordinated(ask.text, start, mention.split()[-1]):
+                    elided += [next((c for n in names if (c := self.kb.resolve(n, "career"))), None)]
+        return [*(c for c in elided if c), *careers]
+
 
 class FactAction(KnowledgeAction):
     """A question about any aspect ("what tools do data scientists use?", "how long is the CNA training?"):
@@ -358,8 +403,6 @@ class FactAction(KnowledgeAction):
         return "action_answer_fact"
 
     def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        if self.asks_for_suggestions(tracker, ask_from(tracker)):
-            return self.hand_over(SUGGEST, dispatcher, tracker, domain)
         return self.answer_fact(dispatcher, tracker)
 
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from actions import replies
+from actions import guidance_replies, replies
 from actions.replies import Reply
-from kb import aspects
+from kb import aspects, guide
 from kb.matching import asked_words
 from kb.query import KnowledgeBase
 
@@ -71,8 +71,17 @@ def _skills(kb: KnowledgeBase, career: str, ask: Ask) -> Reply:
 
 
 def _related(kb: KnowledgeBase, career: str, ask: Ask) -> Reply:
+    """The careers the documents relate to it; when they name fewer than a few, those first and then the
+    careers sharing the most with it ("I'm a software developer, what else could I do?")."""
     found = kb.related(career)
+    said = not found and kb.facts(career, "career", "related_careers")  # sentences on them, no careers named
+    near = guide.near_careers(kb, career) if len(found) < FEW_RELATED and not said else []
+    if near:
+        return guidance_replies.near(career, near)
     return replies.related(career, found) if found else _aspect("related_careers")(kb, career, ask)
+
+
+FEW_RELATED = 3
 
 
 def _courses(kb: KnowledgeBase, career: str | None, ask: Ask) -> Reply:

@@ -12,7 +12,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import guidance_replies, replies
-from actions.actions import HELP_ME_CHOOSE, SUGGEST, KnowledgeAction, ask_from, shortlisted, unknown
+from actions.actions import HELP_ME_CHOOSE, SUGGEST, KnowledgeAction, ask_from, shortlisted
 from kb import guide, interests, needs
 from kb.interests import Interest
 from kb.matching import framed_job
@@ -44,9 +44,8 @@ class SuggestAction(KnowledgeAction):
 def careers_for(kb: KnowledgeBase, wanted: list[Interest], stated: list[Need], liked: bool = False) -> replies.Reply:
     """The shortlist for interests and needs; with neither, the interests to choose from."""
     found = guide.shortlist(kb, wanted, stated) if wanted or stated else guide.Shortlist([], {}, [])
-    return guidance_replies.shortlist(
-        [i.name for i in wanted], found, [i.name for i in interests.INTERESTS], kb.careers(), liked
-    )
+    shown = [i.name for i in interests.INTERESTS] if not wanted else guide.interests_shown(kb)
+    return guidance_replies.shortlist([i.name for i in wanted], found, shown, kb.careers(), liked)
 
 
 class PathAction(KnowledgeAction):
@@ -59,6 +58,10 @@ class PathAction(KnowledgeAction):
 
     def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         ask = ask_from(tracker)
+        if named := self.courses_totalled(tracker, ask):  # "the CNA training, then the pharmacy certificate"
+            reply = guidance_replies.path(guide.named_path(self.kb, named, ask.text))
+            self.say(dispatcher, tracker, reply)
+            return shortlisted(reply)
         career = career_asked(self.kb, tracker)
         if career is None or not self.kb.courses_for_career(career):
             return self.answer("education", dispatcher, tracker)
@@ -75,26 +78,6 @@ def career_asked(kb: KnowledgeBase, tracker: Tracker) -> str | None:
     framed = framed_job(ask.text)
     career = next(iter(named), None) or (kb.resolve(framed, "career") if framed else None)
     return career or (None if ask.entities.get("career") or framed else tracker.get_slot("career"))
-
-
-class NearAction(KnowledgeAction):
-    """ "I'm a registered nurse, what else could I do?": the documents' other careers, closest first, with
-    what each shares with it."""
-
-    def name(self) -> str:
-        return "action_near_careers"
-
-    def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        ask = ask_from(tracker)
-        career = career_asked(self.kb, tracker)
-        mention = ask.first("career") or framed_job(ask.text)
-        if career is None:
-            reply = unknown(self.kb, "career", mention) if mention else replies.which("career", self.kb.careers())
-            self.say(dispatcher, tracker, reply)
-            return []
-        reply = guidance_replies.near(career, guide.near_careers(self.kb, career))
-        self.say(dispatcher, tracker, reply)
-        return [SlotSet("career", career), *shortlisted(reply)]
 
 
 class HelpChooseAction(KnowledgeAction):
@@ -132,8 +115,7 @@ class HelpChooseAction(KnowledgeAction):
         """The answers to offer: the interests some career of the documents shows; the lengths of study;
         pay figures the documents give, at a third and two thirds of the way up."""
         if asking == "interest":
-            shown = [i.name for i in interests.INTERESTS if self.kb.suggest([i], 1)]
-            return [(name.capitalize(), name) for name in shown] + [("Anything", "any")]
+            return [(name.capitalize(), name) for name in guide.interests_shown(self.kb)] + [("Anything", "any")]
         if asking == "study":
             return [(name.capitalize(), name) for name in guidance_replies.STUDY_OPTIONS] + [("Doesn't matter", "any")]
         pay = sorted(v.number for v in self.kb.ranked("pay", "career"))
@@ -171,4 +153,4 @@ class HelpChooseAction(KnowledgeAction):
         return Need("pay", f"paying at least {replies.dollars(amount)}", least=amount)
 
 
-GUIDANCE_ACTIONS = (SuggestAction, PathAction, NearAction, HelpChooseAction)
+GUIDANCE_ACTIONS = (SuggestAction, PathAction, HelpChooseAction)

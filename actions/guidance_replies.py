@@ -20,7 +20,7 @@ from actions.replies import (
     plural,
     some,
 )
-from kb.guide import CoursePath, Near, Profile, Shortlist
+from kb.guide import CoursePath, CourseProfile, Near, Profile, Shortlist
 from kb.needs import Need, level_name, level_of
 from kb.query import FactView, Source
 
@@ -58,6 +58,12 @@ def shortlist(asked: list[str], found: Shortlist, offered: list[str], careers: l
         text = f"My documents don't describe careers {what}."
         if found.unsaid:
             text += f" They don't say enough on it for {some(found.unsaid)}."
+        if asked and offered:  # what they do have careers for
+            return Reply(
+                f"{text} They do have careers for {listing(offered)}.",
+                [button(f"I like {name}", "ask_suggestion", interest=name) for name in offered[:6]],
+                unanswered="no career fits",
+            )
         return Reply(f"{text} They cover {some(careers)}.", unanswered="no career fits")
     lines = [f"Careers in my documents {what}:"]
     sources: list[Source] = []
@@ -134,15 +140,28 @@ def table(rows: list[Profile]) -> Reply:
     )
 
 
+def course_table(rows: list[CourseProfile]) -> Reply:
+    """Courses side by side: price, length and format as their documents give them."""
+    columns = ["Course", "Price", "Length", "Format"]
+    cells = [[r.course] + [f.value if f else "not given" for f in (r.price, r.length, r.format)] for r in rows]
+    sources = [f.source for r in rows for f in (r.price, r.length, r.format) if f]
+    return Reply(
+        f"{listing([r.course for r in rows])}, side by side:\n" + cite(*sources),
+        [button(r.course, "ask_courses", course=r.course) for r in rows[:4]],
+        shortlist=[r.course for r in rows],
+        table=Table(columns, cells),
+    )
+
+
 def path(found: CoursePath) -> Reply:
     """The courses on the way to a career, each with its price and length, and their totals."""
     career = found.career
-    if not found.steps:
+    if career and not found.steps:
         text = f"My documents don't name a course that prepares for {plural(career)}."
         if found.education:
             text += f" On education they say: {_shown(found.education)}\n" + cite(found.education.source)
         return Reply(text, unanswered="no course path")
-    lines = [f"On the way to becoming a {career}, my documents have these courses:"]
+    lines = [f"On the way to becoming a {career}, my documents have these courses:" if career else "The courses:"]
     sources: list[Source] = []
     if found.known:
         lines.insert(0, f"You already have {listing(found.known)}, which {career}s need.")

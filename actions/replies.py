@@ -542,25 +542,30 @@ def which(kind: str, known: list[str], label: str | None = None) -> Reply:
     return Reply(text, [button(k, "inform", **{kind: k}) for k in known[:FEW]])
 
 
+SLACK_BUTTONS = 5
+"""Slack shows no buttons at all for a message with more (Rasa's Slack channel sends the text alone)."""
+
+
 def render(reply: Reply, channel: str | None) -> dict:
     """The message for one channel, from the one reply: buttons become plain-text suggestions in the
-    terminal (its console shows raw payloads), numbered when they answer a question; a table is one on the
-    widget and aligned columns elsewhere; and Slack gets its own markup for the source line."""
-    text = reply.text
+    terminal (its console shows raw payloads), and the answers to a question a numbered list there, and on
+    Slack when there are more than it shows; a table is one on the widget and aligned columns elsewhere;
+    and Slack gets its own markup for the source line."""
+    text, buttons = reply.text, reply.buttons
     if reply.table and channel != "socketio":
         fence = "```" if channel == "slack" else ""
         first, _, rest = text.partition("\n")
         text = f"{first}\n{fence}{reply.table.aligned()}{fence}" + (f"\n{rest}" if rest else "")
+    if buttons and reply.numbered and (channel == "cmdline" or (channel == "slack" and len(buttons) > SLACK_BUTTONS)):
+        text += "\n" + "\n".join(f"{n}. {b['title']}" for n, b in enumerate(buttons, 1))
+        text, buttons = text + "\nType a number or your own answer.", []
     if channel == "cmdline":
-        if reply.buttons and reply.numbered:
-            text += "\n" + "\n".join(f"{n}. {b['title']}" for n, b in enumerate(reply.buttons, 1))
-            text += "\nType a number or your own answer."
-        elif reply.buttons:
-            text += "\nYou could also ask about: " + " · ".join(b["title"] for b in reply.buttons)
+        if buttons:
+            text += "\nYou could also ask about: " + " · ".join(b["title"] for b in buttons)
         return {"text": text}
     if channel == "slack":
         text = "\n".join(f"_{line}_" if line.startswith("Source: ") else line for line in text.split("\n"))
-    message = {"text": text, "buttons": reply.buttons or None}
+    message = {"text": text, "buttons": buttons or None}
     if reply.table and channel == "socketio":
         message["json_message"] = {"data": {"table": {"columns": reply.table.columns, "rows": reply.table.rows}}}
     return message

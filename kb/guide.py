@@ -13,10 +13,20 @@ from dataclasses import dataclass, field, replace
 
 from kb import lexicon
 from kb import needs as needs_registry
-from kb.interests import Interest
+from kb.interests import INTERESTS, Interest
 from kb.matching import normalize, terms
 from kb.needs import Need
-from kb.query import FactView, KnowledgeBase, OpeningsFact, OutlookFact, SalaryFact, SkillFact, Suggestion, Text
+from kb.query import (
+    FactView,
+    KnowledgeBase,
+    OpeningsFact,
+    OutlookFact,
+    SalaryFact,
+    SkillFact,
+    Source,
+    Suggestion,
+    Text,
+)
 from kb.vocabulary import GENERIC_WORDS
 
 Shown = tuple[tuple[Need, FactView], ...]
@@ -61,6 +71,11 @@ def shortlist(kb: KnowledgeBase, wanted: list[Interest], needs: list[Need], limi
     return Shortlist(picks, met, unsaid, needs)
 
 
+def interests_shown(kb: KnowledgeBase) -> list[str]:
+    """The interests of the registry some career of the documents shows."""
+    return [i.name for i in INTERESTS if kb.suggest([i], 1)]
+
+
 def _reason(subject: str, shown: Shown) -> Text | None:
     return next((Text(subject, f.value, f.source) for _, f in shown if f is not None), None)
 
@@ -92,15 +107,41 @@ class Profile:
 def profiles(kb: KnowledgeBase, careers: list[str]) -> list[Profile]:
     rows = []
     for career in careers:
-        education = next(
-            (f for f in kb.facts(career, "career", "education") if needs_registry.level_of(f.value) is not None), None
-        )
+        education = _education(kb, career)
         outlook = [o for o in kb.outlook(career) if o.percent is not None] or kb.outlook(career)
         rows.append(
             Profile(career, next(iter(kb.salaries(career)), None), next(iter(outlook), None), education,
                     next(iter(kb.openings(career)), None))
         )  # fmt: skip
     return rows
+
+
+def _education(kb: KnowledgeBase, career: str) -> FactView | None:
+    """The first education fact of a career that names a level (a facts box's "Bachelor's degree")."""
+    facts = kb.facts(career, "career", "education")
+    return next((f for f in facts if needs_registry.level_of(f.value) is not None), None)
+
+
+@dataclass(frozen=True)
+class CourseProfile:
+    """One course's row of a comparison: its whole price, length and format as its document gives them."""
+
+    course: str
+    price: FactView | None
+    length: FactView | None
+    format: FactView | None
+
+
+def course_profiles(kb: KnowledgeBase, courses: list[str]) -> list[CourseProfile]:
+    return [
+        CourseProfile(
+            course,
+            needs_registry.whole_price(kb.facts(course, "course", "price")),
+            next((f for f in kb.facts(course, "course", "duration") if f.number is not None), None),
+            next(iter(kb.facts(course, "course", "format")), None),
+        )
+        for course in courses
+    ]
 
 
 # -- the way to a career --------------------------------------------------------------------------
@@ -160,6 +201,8 @@ DISCOUNT = re.compile(
     r"(?:saves?|off|discount of|reduced by)\s+\$(?P<usd>\d[\d,]*)",
     re.I,
 )
+BENEFIT = re.compile(r"\b(?:receives?|gets?|saves?|pays?|qualify|qualifies|are eligible|is eligible)\b", re.I)
+"""The verb after who a discount is for ("Veterans receive ...", "Early enrollment saves ...")."""
 PREREQUISITE_WORDS = frozenset(
     terms("basic basics skill skills knowledge need needed must should prior experience familiarity understanding "
           "completed application required recommended students working")
@@ -194,10 +237,23 @@ def course_path(kb: KnowledgeBase, career: str, said: str, most_steps: int = 3) 
         covered |= gains[best]
         candidates.remove(best)
     steps = _with_prerequisites(kb, steps[:most_steps], have, topics, needed)
-    education = next(
-        (f for f in kb.facts(career, "career", "education") if needs_registry.level_of(f.value) is not None), None
-    )
-    return CoursePath(career, skills, known, steps, education, _discount(kb, steps, said))
+    return CoursePath(career, skills, known, steps, _education(kb, career), _discount(kb, steps, said))
+
+
+def named_path(kb: KnowledgeBase, courses: list[str], said: str) -> CoursePath:
+    """The courses a visitor names, in their order ("the CNA training and then the pharmacy technician
+    certificate"), with their prices and lengths, totals and a discount that applies."""
+    topics = kb.topics_by_course()
+    steps = []
+    for course in courses:
+        why = next(iter(topics.get(course, [])), None) or Text(course, course, _anchor(kb, course))
+        steps.append(_step(kb, course, why, topics, set()))
+    return CoursePath("", [], [], steps, None, _discount(kb, steps, said))
+
+
+def _anchor(kb: KnowledgeBase, course: str) -> Source:
+    """Where the documents say something of a course (the first aspect they cover for it)."""
+    return kb.facts(course, "course", kb.aspects_of(course, "course")[0])[0].source
 
 
 def _skill_words(skill: SkillFact) -> set[str]:
@@ -243,16 +299,27 @@ def _with_prerequisites(
     return ordered
 
 
+def discount_for(kb: KnowledgeBase, courses: list[str], said: str) -> Text | None:
+    """A discount the documents of these courses state for someone the visitor says they are."""
+    prices = kb.facts_by_subject("course", "price")
+    return _discount_in(
+        kb, {p.source.document for c in courses if (p := needs_registry.whole_price(prices.get(c, [])))}, said
+    )
+
+
 def _discount(kb: KnowledgeBase, steps: list[Step], said: str) -> Text | None:
-    """A discount of the steps' documents whose sentence shares a word with what the visitor says of
-    themselves ("I'm a veteran": "Veterans ... receive 15 percent off tuition")."""
-    documents = {s.price.source.document for s in steps if s.price}
+    return _discount_in(kb, {s.price.source.document for s in steps if s.price}, said)
+
+
+def _discount_in(kb: KnowledgeBase, documents: set[str], said: str) -> Text | None:
+    """A discount of these documents for someone the visitor says they are: the words before its verb
+    share one with theirs ("I'm a veteran": "Veterans ... receive 15 percent off tuition")."""
     have = _words(said)
     for text in kb.provider("discount"):
         if text.source.document not in documents:
             continue
         for sentence in re.split(r"(?<=[.!?])\s+", text.text):
-            if DISCOUNT.search(sentence) and _words(sentence.split(" receive")[0]) & have:
+            if DISCOUNT.search(sentence) and _words(BENEFIT.split(sentence, maxsplit=1)[0]) & have:
                 return Text(text.subject, sentence, text.source)
     return None
 

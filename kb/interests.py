@@ -57,7 +57,7 @@ INTERESTS: tuple[Interest, ...] = (
     ),
     Interest(
         "computers and technology",
-        _said(r"computers?|technology|tech|coding|programming|software|gaming|internet"),
+        _said(r"computers?|technology|tech|coding|programming|software|gaming|internet|apps?|websites?"),
         ("software", "computer", "programming", "code", "coding", "database", "network", "web", "digital", "cloud"),
     ),
     Interest(
@@ -72,6 +72,38 @@ INTERESTS: tuple[Interest, ...] = (
               r"teach(?:ing)?|social|people person"),
         ("customer", "client", "public", "student", "communicate", "communication", "people", "teach", "teaching",
          "patient"),
+    ),
+    Interest(
+        "science and the environment",
+        _said(r"science|chemistry|biology|physics|environment\w*|ecolog\w*|pollution|climate|lab(?:oratory)?"),
+        ("science", "scientist", "chemistry", "chemical", "biology", "biological", "environmental", "laboratory",
+         "research", "pollution"),
+    ),
+    Interest(
+        "keeping people safe",
+        _said(r"security|cyber\w*|hackers?|protect\w*|keep(?:ing)? people safe|police|law enforcement"),
+        ("security", "protect", "patrol", "surveillance", "threat", "cyberattack", "breach", "firewall", "guard",
+         "emergency"),
+    ),
+    Interest(
+        "driving and travel",
+        _said(r"driv(?:e|ing)|on the road|travel\w*|flying|planes?|trucks?|deliver\w*"),
+        ("drive", "driver", "driving", "travel", "flight", "aircraft", "route", "delivery", "vehicle", "truck"),
+    ),
+    Interest(
+        "beauty and personal care",
+        _said(r"hair|make-?up|beauty|nails?|skin ?care|cosmetic\w*|salon"),
+        ("hair", "beauty", "cosmetology", "salon", "skin", "nail", "makeup", "esthetic", "manicure", "facial"),
+    ),
+    Interest(
+        "working with animals",
+        _said(r"animals?|pets?|dogs?|cats?|horses?|wildlife"),
+        ("animal", "veterinary", "pet", "livestock", "wildlife", "zoo"),
+    ),
+    Interest(
+        "food and cooking",
+        _said(r"cook\w*|food|baking|chefs?|kitchens?|restaurants?"),
+        ("cook", "food", "chef", "kitchen", "restaurant", "culinary", "baking", "menu"),
     ),
 )  # fmt: skip
 

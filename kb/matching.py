@@ -391,11 +391,35 @@ def picked(text: str) -> int | None:
     match = PICKED.search(text)
     if not match:
         return None
-    return ORDINALS[match.group("word").lower()] - (match.group("word").lower() != "last") if match.group(
-        "word") else int(match.group("n")) - 1  # fmt: skip
+    if match.group("n"):
+        return int(match.group("n")) - 1
+    place = ORDINALS[match.group("word").lower()]
+    return place if place < 0 else place - 1
 
 
 def how_many(text: str) -> int | None:
     """How many of a list just given a message speaks of ("compare the two": 2)."""
     match = HOW_MANY.search(text)
     return {"two": 2, "three": 3, "four": 4, "five": 5}[match.group("n").lower()] if match else None
+
+
+CONJUNCT = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)\s*", re.I)
+
+
+def coordinated(text: str, start: int, head: str) -> list[list[str]]:
+    """The names a list before a mention may share its head noun with, nearest last, each as its
+    candidates longest first: in "compare elementary, middle school and high school teachers" (the mention
+    "high school teachers", head "teachers"), ["compare elementary teachers", "elementary teachers"] and
+    ["middle school teachers", "school teachers"]. The caller keeps, of each, the first that names
+    something."""
+    before = text[:start].rstrip()
+    if not re.search(r"(?:,|\band|\bor)$", before, re.I):
+        return []
+    before = re.sub(r"(?:,|\band|\bor)$", "", before, flags=re.I).rstrip()
+    names = []
+    for part in reversed([p for p in CONJUNCT.split(before) if p]):
+        words = part.split()[-3:]  # a conjunct is a few words: "middle school"
+        names.append([" ".join([*words[i:], head]) for i in range(len(words))])
+        if len(part.split()) > 3:
+            break
+    return list(reversed(names))

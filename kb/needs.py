@@ -222,12 +222,12 @@ def _growth_met(need: Need, facts: list[FactView]) -> Verdict:
 # -- courses ----------------------------------------------------------------------------------------
 
 PRICE = re.compile(
-    r"\b(?:under|less than|below|cheaper than|at most|no more than|max(?:imum)?(?: of)?|within|up to)\s+"
+    r"\b(?P<how>under|less than|below|cheaper than|at most|no more than|max(?:imum)?(?: of)?|within|up to)\s+"
     r"\$\s?(?P<n>\d[\d,.]*)\s?(?P<k>k\b|thousand)?",
     re.I,
 )
 LENGTH = re.compile(
-    r"\b(?:under|less than|shorter than|at most|no (?:more|longer) than|within|in|up to|max(?:imum)?(?: of)?)\s+"
+    r"\b(?P<how>under|less than|shorter than|at most|no (?:more|longer) than|within|in|up to|max(?:imum)?(?: of)?)\s+"
     rf"(?P<n>\d+|{figures.WORD_NUMBER}|a)\s+(?P<u>weeks?|months?|days?)\b",
     re.I,
 )
@@ -237,11 +237,39 @@ FORMATS = (
 )
 
 
+STRICT = re.compile(r"under|less than|shorter than|below|cheaper than", re.I)
+"""Words that leave the figure itself out ("shorter than 10 weeks": not a 10-week course)."""
+SHORT = 1e-6
+BEGINNER = re.compile(
+    r"\b(?:no|zero|without(?: any)?|little|don'?t have(?: any)?)\s+(?:prior |previous )?(?:experience|background)\b|"
+    r"\bbeginners?\b|\bfrom scratch\b|\bnever (?:coded|done|studied)\b|\bcomplete novice\b",
+    re.I,
+)
+OPEN_TO_ALL = re.compile(
+    r"\bno (?:prior |previous )?(?:experience|background|prerequisites?)\b|\bbeginners?\b|\bnone\b|"
+    r"\bnot required\b|\bopen to (?:all|anyone|everyone)\b",
+    re.I,
+)
+
+
+def _beginner(text: str) -> Need | None:
+    return Need("beginner", "for beginners") if BEGINNER.search(text) else None
+
+
+def _beginner_met(need: Need, facts: list[FactView]) -> Verdict:
+    """A prerequisite fact that says none is needed ("No prior experience needed"); courses whose documents
+    list prerequisites but none such are for those who have them."""
+    shown = next((f for f in facts if OPEN_TO_ALL.search(f.value)), None)
+    return (True, shown) if shown else ((False, facts[0]) if facts else (None, None))
+
+
 def _price(text: str) -> Need | None:
     match = PRICE.search(text)
     if not match or (number := figures.to_number(match.group("n").rstrip(".,"))) is None:
         return None
     number *= 1000 if match.group("k") else 1
+    if STRICT.fullmatch(match.group("how")):
+        return Need("price", f"costing under ${number:,.0f}", most=number - SHORT)
     return Need("price", f"costing at most ${number:,.0f}", most=number)
 
 
@@ -263,6 +291,8 @@ def _length(text: str) -> Need | None:
         return None
     count = figures.to_number(match.group("n")) or 1
     unit = match.group("u").lower().rstrip("s")
+    if STRICT.fullmatch(match.group("how")):
+        return Need("length", f"shorter than {match.group('n')} {match.group('u')}", most=count * WEEKS[unit] - SHORT)
     return Need("length", f"lasting at most {match.group('n')} {match.group('u')}", most=count * WEEKS[unit])
 
 
@@ -289,6 +319,7 @@ RULES: tuple[Rule, ...] = (
     Rule("price", "course", "price", _price, _price_met),
     Rule("length", "course", "duration", _length, _length_met),
     Rule("format", "course", "format", _format, _format_met),
+    Rule("beginner", "course", "prerequisites", _beginner, _beginner_met),
 )
 BY_NAME = {rule.name: rule for rule in RULES}
 COURSE_WORDS = re.compile(r"\b(?:courses?|class(?:es)?|programs?|bootcamps?|certificates?|training|study online)\b",

@@ -51,9 +51,9 @@ def test_a_path_gives_the_course_its_price_and_length_and_the_discount_a_visitor
 
 
 def test_careers_near_a_job_share_what_their_documents_name(ask) -> None:
-    reply = ask("action_near_careers", "I'm a pharmacist, what else could I do?", {"career": "pharmacist"})
-    assert reply.text.splitlines()[1].startswith("1. Pharmacy Technician")
-    assert "Developer" not in reply.text
+    reply = ask("action_answer_related", "I'm a plumber, what else could I do?", {"career": "plumber"})
+    assert reply.text.startswith("Careers in my documents that share the most with Plumbers:")
+    assert "Developer" not in reply.text and "Source: " in reply.text
 
 
 def test_help_me_choose_asks_three_questions_answered_by_number_button_and_words(ask) -> None:
@@ -75,3 +75,21 @@ def test_while_a_question_is_pending_another_action_hands_the_answer_over(ask) -
     handed = ask("action_answer_description", "computers", {"career": "computers"}, slots=pending)
     assert handed.text.startswith("How long are you willing to study")
     assert handed.slots["choose_interest"] == "computers and technology"
+
+
+def test_named_courses_get_their_total_and_a_discount_said_later_applies_to_the_courses_listed(ask) -> None:
+    named = {"course": ["CNA training", "pharmacy technician certificate"]}
+    said = "the CNA training and then the pharmacy technician certificate: how much in total?"
+    both = ask("action_answer_fact", said, named)
+    assert "Total: $4,945, 21 weeks." in both.text
+    held = {"shortlist": both.slots["shortlist"]}
+    veteran = ask("action_answer_salary", "I'm a veteran, what's the total for both then?", slots=held)
+    assert "Total: $4,203.25" in veteran.text  # 15 percent off $4,945
+
+
+def test_courses_listed_are_compared_in_a_table_and_beginners_get_courses_that_ask_nothing(ask) -> None:
+    listed = ask("action_suggest_careers", "which courses can I take with no experience?")
+    assert "Intro to Python" in listed.text and "Pharmacy Technician Certificate" not in listed.text
+    cheap = ask("action_suggest_careers", "online courses under $1,000")
+    table = ask("action_answer_compare", "compare the two", slots={"shortlist": cheap.slots["shortlist"]})
+    assert "Intro to Python" in table.text and "$650" in table.text and "6 weeks" in table.text

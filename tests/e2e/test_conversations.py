@@ -36,6 +36,20 @@ CONVERSATIONS = {
     "a visitor who doesn't know yet": [
         ("what career suits me?", ["Tell me what you enjoy"]),
         ("I love computers and coding, which job would suit me?", ["fit computers and technology", SOURCE]),
+        ("compare them", ["side by side", "$130,000", SOURCE]),
+        ("which of those pays the most?", ["1. Software Developer"]),
+    ],
+    "help me choose": [
+        ("help me choose a career", ["What do you enjoy most?"]),
+        ("computers", ["How long are you willing to study"]),
+        ("it doesn't matter", ["What do you need to earn?"]),
+        ("at least 100k", ["Careers in my documents that fit computers and technology", "paying at least $100,000"]),
+    ],
+    "the way to a career": [
+        ("I know HTML and CSS, how do I become a back end developer?", ["Python Developer Certificate", SOURCE]),
+    ],
+    "moving on from a job": [
+        ("I'm a software developer, what else could I do?", ["share the most with Software Developers", SOURCE]),
     ],
     "typos": [("what does a sofware devloper earn?", ["$130,000"])],
     "growth by field name": [("how fast is information security work growing?", ["32 percent"])],

@@ -26,7 +26,7 @@ def url(bot: RunningBot) -> str:
     return f"{bot.base}/webhooks/slack/webhook"
 
 
-def event(text: str, channel: str) -> dict:
+def event(text: str, channel: str, user: str | None = None) -> dict:
     return {
         "type": "event_callback",
         "team_id": "T1",
@@ -38,7 +38,7 @@ def event(text: str, channel: str) -> dict:
             "type": "message",
             "channel": channel,
             "channel_type": "im",
-            "user": f"U{uuid.uuid4().hex[:8]}",
+            "user": user or f"U{uuid.uuid4().hex[:8]}",
             "text": text,
             "ts": f"{time.time():.6f}",
         },
@@ -93,6 +93,26 @@ def test_signed_message_is_answered_through_the_web_api(url: str, slack_api: Fak
     [section] = [b for b in answer["blocks"] if b["type"] == "section"]
     assert section["text"]["type"] == "mrkdwn"
     assert "_Source: Back End Developer Careers" in section["text"]["text"]
+
+
+def test_a_comparison_is_aligned_columns_and_help_me_choose_takes_numbers_and_buttons(
+    url: str, slack_api: FakeSlackApi
+) -> None:
+    post(url, event("compare software developers, database architects and computer programmers", "D101"))
+    [table] = wait_posts_to(slack_api, "D101")
+    assert "\n```Career" in table["text"] and "$117,000" in table["text"]  # a code block: columns stay aligned
+    post(url, event("help me choose a career", "D102", "UCHOOSER"))
+    [question] = wait_posts_to(slack_api, "D102")
+    assert question["text"].startswith("What do you enjoy most?\n1. ")  # more answers than Slack shows buttons
+    number = next(line.split(".")[0] for line in question["text"].splitlines() if "Computers and technology" in line)
+    post(url, event(number, "D102", "UCHOOSER"))
+    deadline = time.monotonic() + 30
+    while len(posts_to(slack_api, "D102")) < 2 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    study = posts_to(slack_api, "D102")[-1]
+    assert study["text"].startswith("How long are you willing to study or train?")
+    buttons = [e["text"]["text"] for b in study["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert buttons == ["A few months", "Up to two years", "Four years or more", "Doesn't matter"]
 
 
 def test_an_over_long_message_gets_the_same_polite_refusal_as_on_every_channel(

@@ -118,14 +118,20 @@ def kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
         ("careers that pay at least $60,000", "pay", 60000),
         ("I need to earn more than 50k", "pay", 50000),
         ("which jobs are growing faster than average?", "growth", None),
-        ("courses under $1,000", "price", 1000),
-        ("a course shorter than 10 weeks", "length", 10),
+        ("courses that cost at most $1,000", "price", 1000),
+        ("a course of at most 10 weeks", "length", 10),
     ],
 )
 def test_visitors_state_needs_in_their_own_words(said: str, rule: str, limit: float | None) -> None:
     (need,) = needs_in(said)
     assert need.rule == rule
     assert limit is None or limit in (need.most, need.least)
+
+
+def test_under_and_shorter_than_leave_the_figure_itself_out() -> None:
+    (price,) = needs_in("courses under $1,000")
+    (length,) = needs_in("a course shorter than 10 weeks")
+    assert 999 < price.most < 1000 and 9 < length.most < 10
 
 
 def test_a_course_message_puts_its_needs_on_courses_and_a_job_message_on_careers() -> None:

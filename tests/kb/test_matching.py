@@ -14,9 +14,12 @@ from kb.matching import (
     Term,
     Vocabulary,
     asked_words,
+    coordinated,
     fuzzy_matched,
+    how_many,
     job_titles,
     normalize,
+    picked,
     same_words,
 )
 
@@ -229,3 +232,18 @@ def test_the_words_asked_are_the_question_without_its_names() -> None:
     ]
     assert "online" in asked_words("can I take the python course online?", ["python course"], ["online"])
     assert "(" in asked_words("what is C++ (the language)?", ["C++"])  # a name is text, not a pattern
+
+
+def test_a_list_sharing_a_head_noun_names_each_of_its_careers() -> None:
+    said = "compare elementary, middle school and high school teachers"
+    assert coordinated(said, said.index("high school teachers"), "teachers") == [
+        ["compare elementary teachers", "elementary teachers"],
+        ["middle school teachers", "school teachers"],
+    ]
+    assert coordinated("what do high school teachers earn", 8, "teachers") == []
+
+
+def test_the_list_just_given_is_pointed_at_by_ordinal_and_count() -> None:
+    assert (picked("tell me about the second one"), picked("and number 3?"), picked("the last one")) == (1, 2, -1)
+    assert picked("the first year of study") is None
+    assert how_many("compare the two") == 2 and how_many("compare them") is None
