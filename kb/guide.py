@@ -265,8 +265,9 @@ def _covered(topics: list[Text], needed: set[str]) -> set[str]:
 
 
 def _step(kb: KnowledgeBase, course: str, why: Text, topics: dict[str, list[Text]], needed: set[str]) -> Step:
-    price = needs_registry.whole_price(kb.facts(course, "course", "price"))
-    length = next((f for f in kb.facts(course, "course", "duration") if f.number is not None), None)
+    price = needs_registry.whole_price(kb.facts_by_subject("course", "price").get(course, []))
+    durations = kb.facts_by_subject("course", "duration").get(course, [])
+    length = next((f for f in durations if f.number is not None), None)
     covers = tuple(sorted(_covered(topics.get(course, []), needed)))
     return Step(course, price, length, (), covers, why)
 
@@ -278,10 +279,12 @@ def _with_prerequisites(
     whose name, else whose topics, name it; of those, one with no prerequisites of its own first); a
     prerequisite no course teaches stays with its step, to be said. A course taken first for several steps
     is listed once."""
+    asked = kb.facts_by_subject("course", "prerequisites")
     ordered: list[Step] = []
     for step in steps:
         lacking = []
-        for prerequisite in kb.prerequisites(step.course):
+        for fact in asked.get(step.course, []):
+            prerequisite = Text(step.course, fact.value, fact.source)
             wanting = _words(prerequisite.text) - have
             if not wanting:
                 continue
@@ -289,7 +292,7 @@ def _with_prerequisites(
             teaching = [c for c in others if wanting <= _words(c)] or [
                 c for c in others if wanting <= set().union(*(_words(t.text) for t in topics[c]))
             ]
-            first = sorted(teaching, key=lambda c: (bool(kb.prerequisites(c)), len(c)))[:1]
+            first = sorted(teaching, key=lambda c: (bool(asked.get(c)), len(c)))[:1]
             if not first:
                 lacking.append(prerequisite)
             elif first[0] not in {s.course for s in ordered + steps}:

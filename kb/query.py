@@ -933,11 +933,15 @@ class KnowledgeBase:
         return Suggestion(subject, interests, reason, *self._remembered(("figures", subject), figures_of))
 
     def topics_by_course(self) -> dict[str, list[Text]]:
-        """Every course's topics, in one query."""
-        found: dict[str, list[Text]] = {course: [] for course in self.courses()}
-        for fact in _briefest(self._facts("course", None, "topics")):
-            found.setdefault(fact.subject.name, []).append(Text(fact.subject.name, fact.value, self._cite(fact)))
-        return found
+        """Every course's topics, in one query; worked out once per build."""
+
+        def work() -> dict[str, list[Text]]:
+            found: dict[str, list[Text]] = {course: [] for course in self.courses()}
+            for fact in _briefest(self._facts("course", None, "topics")):
+                found.setdefault(fact.subject.name, []).append(Text(fact.subject.name, fact.value, self._cite(fact)))
+            return found
+
+        return self._remembered(("topics_by_course",), work)
 
     def fellow_careers(self, career: str) -> list[str]:
         """The careers the documents presenting a career also present (a field, a page of them)."""
@@ -945,16 +949,20 @@ class KnowledgeBase:
 
     def words_of_careers(self, aspect_names: tuple[str, ...]) -> dict[str, dict[str, Text]]:
         """Each career's words under some aspects (its skills, tools, duties), each with the first fact that
-        uses it; groups left out."""
-        found: dict[str, dict[str, Text]] = defaultdict(dict)
-        for fact in self._facts("career", None, *aspect_names):
-            name = fact.subject.name
-            if patterns.is_group_name(name):
-                continue
-            for word in terms(fact.value):
-                if not word.isdigit() and word not in GENERIC_WORDS:
-                    found[name].setdefault(word, Text(name, fact.value, self._cite(fact)))
-        return found
+        uses it; groups left out. Worked out once per build."""
+
+        def work() -> dict[str, dict[str, Text]]:
+            found: dict[str, dict[str, Text]] = defaultdict(dict)
+            for fact in self._facts("career", None, *aspect_names):
+                name = fact.subject.name
+                if patterns.is_group_name(name):
+                    continue
+                for word in terms(fact.value):
+                    if not word.isdigit() and word not in GENERIC_WORDS:
+                        found[name].setdefault(word, Text(name, fact.value, self._cite(fact)))
+            return dict(found)
+
+        return self._remembered(("words_of_careers", *aspect_names), work)
 
     def weights(self, words: set[str]) -> tuple[dict[str, float], float]:
         """Each word's weight in BM25 (its inverse frequency among the passages), and the passages' mean length."""
