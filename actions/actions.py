@@ -197,7 +197,7 @@ class KnowledgeAction(Action, ABC):
             return replies.course_for_topic(*taught)  # "do they teach QuickBooks?": the courses that do
         subject = subject or named
         if subject is None and kind not in OPTIONAL_SUBJECT:
-            found = kb.search(ask.words, distinctive=True)  # words of its own that one passage shares
+            found = kb.covering(ask.words)  # the passage its own words point to
             return replies.quoted(found, replies.NOT_FOUND) if found else self.which(kind, label)
         return subject
 

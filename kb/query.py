@@ -978,6 +978,14 @@ class KnowledgeBase:
         with self._session() as session:
             return {word: 0 for word in words} | dict(session.execute(statement).all())
 
+    def covering(self, question: str, among: int = 3) -> list[Text]:
+        """The passage a question naming nothing points to by its rare words: of the best few by BM25, the one
+        sharing the most of the question's weight (BM25 alone favours a short passage with one or two of its
+        words: "Accountant (after transfer ...)" over the sentence on the transfer agreement to a university)."""
+        found = self.search(question, among, distinctive=True)
+        idf, _ = self.weights(set(terms(question)))
+        return sorted(found, key=lambda t: -sum(idf.get(w, 0) for w in set(terms(t.text))))[:1]
+
     def _scope(self, subject: str, kind: str):
         """The passages a subject's question is searched in: those of its own sections, and, in the documents
         that say something of it, those of sections about no one subject (a page about one occupation that
