@@ -129,7 +129,7 @@ class KnowledgeAction(Action, ABC):
     def courses_totalled(self, tracker: Tracker, ask: Ask) -> list[str]:
         """The courses a question asks the total of: two or more it names ("the CNA training and then the
         pharmacy certificate: how much in all?"), or, naming none, the courses just listed when it asks for
-        their total or says the visitor is someone a discount of theirs is for ("I'm a veteran, what would it
+        their total or says the visitor is someone a discount of theirs is for ("I'm a student, what would it
         cost me?")."""
         named = [c for m in ask.entities.get("course", []) if (c := self.kb.resolve(m, "course"))]
         named = list(dict.fromkeys(named))

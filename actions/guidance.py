@@ -71,7 +71,7 @@ class PathAction(KnowledgeAction):
 
 
 def career_asked(kb: KnowledgeBase, tracker: Tracker) -> str | None:
-    """The career a message names (of the names tagged, the first the KB knows: "I'm a veteran and want to
+    """The career a message names (of the names tagged, the first the KB knows: "I'm a student and want to
     become a pharmacy tech"; else the job it frames), or the one under discussion when it names none."""
     ask = ask_from(tracker)
     named = [c for m in ask.entities.get("career", []) if (c := kb.resolve(m, "career"))]
@@ -117,7 +117,7 @@ class HelpChooseAction(KnowledgeAction):
         if asking == "interest":
             return [(name.capitalize(), name) for name in guide.interests_shown(self.kb)] + [("Anything", "any")]
         if asking == "study":
-            return [(name.capitalize(), name) for name in guidance_replies.STUDY_OPTIONS] + [("Doesn't matter", "any")]
+            return [(name.capitalize(), name) for name in needs.STUDY_ANSWERS] + [("Doesn't matter", "any")]
         pay = sorted(v.number for v in self.kb.ranked("pay", "career"))
         marks = sorted({pay[len(pay) // 3], pay[2 * len(pay) // 3]}) if pay else []
         return [(f"At least {replies.dollars(m)} a year", f"{m:g}") for m in marks] + [("Doesn't matter", "any")]
@@ -134,9 +134,7 @@ class HelpChooseAction(KnowledgeAction):
             found = interests.interests_in(text)
             return found[0].name if found else None
         if asking == "study":
-            said = next((name for name, words in guidance_replies.STUDY_SAID.items() if words.search(text)), None)
-            education = next((n for n in needs.needs_in(text) if n.rule == "education"), None)
-            return said or (education.said if education else None)
+            return needs.study_answer(text)
         paid = needs.pay_wanted(text) if pending else next((n for n in needs.needs_in(text) if n.rule == "pay"), None)
         return f"{paid.least:g}" if paid and paid.least else None
 
@@ -144,11 +142,7 @@ class HelpChooseAction(KnowledgeAction):
         if answer == "any":
             return None
         if asking == "study":
-            most = guidance_replies.STUDY_OPTIONS.get(answer)
-            if most is None:
-                stated = [n for n in needs.needs_in(answer + " of study") if n.rule == "education"]
-                return stated[0] if stated else None
-            return Need("education", f"needing {answer} of study", most=most)
+            return needs.study_need(answer)
         amount = float(answer)
         return Need("pay", f"paying at least {replies.dollars(amount)}", least=amount)
 

@@ -4,8 +4,6 @@ Every suggestion quotes what supports it and cites its document; no knowledge-ba
 
 from __future__ import annotations
 
-import re
-
 from actions.replies import (
     Reply,
     Table,
@@ -214,18 +212,6 @@ def near(career: str, found: list[Near]) -> Reply:
         [button(x.career, "ask_career_description", career=x.career) for x in found[:4]],
         shortlist=[x.career for x in found],
     )
-
-
-STUDY_OPTIONS = {"a few months": 2, "up to two years": 3, "four years or more": 6}
-"""The answers to "how long will you study?", and the highest level of education each reaches."""
-STUDY_SAID = {
-    "a few months": re.compile(r"\bmonths?\b|\bbootcamp|\bnot (?:a|any) degree|\bno degree", re.I),
-    "up to two years": re.compile(r"\b(?:two|2) years?\b|\ba year or two\b|\bassociate", re.I),
-    "four years or more": re.compile(
-        r"\b(?:four|4|five|six) years?\b|\bbachelor|\bas long as\b|\bdegree is fine", re.I
-    ),
-}
-"""How a visitor may answer it in words ("a bootcamp of a few months", "four years is fine")."""
 
 
 def question(asking: str, options: list[tuple[str, str]]) -> Reply:

@@ -202,7 +202,7 @@ DISCOUNT = re.compile(
     re.I,
 )
 BENEFIT = re.compile(r"\b(?:receives?|gets?|saves?|pays?|qualify|qualifies|are eligible|is eligible)\b", re.I)
-"""The verb after who a discount is for ("Veterans receive ...", "Early enrollment saves ...")."""
+"""The verb after who a discount is for ("Students receive ...", "Enrolling early saves ...")."""
 PREREQUISITE_WORDS = frozenset(
     terms("basic basics skill skills knowledge need needed must should prior experience familiarity understanding "
           "completed application required recommended students working")
@@ -316,7 +316,7 @@ def _discount(kb: KnowledgeBase, steps: list[Step], said: str) -> Text | None:
 
 def _discount_in(kb: KnowledgeBase, documents: set[str], said: str) -> Text | None:
     """A discount of these documents for someone the visitor says they are: the words before its verb
-    share one with theirs ("I'm a veteran": "Veterans ... receive 15 percent off tuition")."""
+    share one with theirs ("I'm a student": "Full-time students receive 10 percent off tuition")."""
     have = _words(said)
     for text in kb.provider("discount"):
         if text.source.document not in documents:

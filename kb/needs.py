@@ -123,6 +123,32 @@ def _education(text: str) -> Need | None:
     return Need("education", f"needing at most {count} {unit or ''} of study".replace("  ", " "), most=most)
 
 
+STUDY_ANSWERS: dict[str, tuple[int, re.Pattern[str]]] = {
+    "a few months": (2, re.compile(r"\bmonths?\b|\bbootcamp|\bnot (?:a|any) degree|\bno degree", re.I)),
+    "up to two years": (3, re.compile(r"\b(?:two|2) years?\b|\ba year or two\b|\bassociate", re.I)),
+    "four years or more": (
+        6,
+        re.compile(r"\b(?:four|4|five|six) years?\b|\bbachelor|\bas long as\b|\bdegree is fine", re.I),
+    ),
+}
+"""The answers to "how long will you study?": the highest level of education each reaches, and how a visitor
+may give it in words ("a bootcamp of a few months", "four years is fine")."""
+
+
+def study_answer(text: str) -> str | None:
+    """Which answer to "how long will you study?" a message gives, else the education need it states."""
+    said = next((name for name, (_, words) in STUDY_ANSWERS.items() if words.search(text)), None)
+    stated = _education(text)
+    return said or (stated.said if stated else None)
+
+
+def study_need(answer: str) -> Need | None:
+    """The education need an answer to "how long will you study?" puts on careers."""
+    if answer in STUDY_ANSWERS:
+        return Need("education", f"needing {answer} of study", most=STUDY_ANSWERS[answer][0])
+    return _education(answer + " of study")
+
+
 def _education_met(need: Need, facts: list[FactView]) -> Verdict:
     """The level of the first fact that names one (facts come figures and short phrases first: a facts
     box's "Bachelor's degree" before the sentences on other paths)."""
