@@ -181,19 +181,27 @@ class CoursePath:
 
     @property
     def discounted(self) -> float | None:
-        """The total with the discount taken off the priced steps of its provider's document."""
+        """The total with the discount taken off, when it applies to every priced step (``_discounted_by``)."""
         if self.discount is None:
             return None
         off = DISCOUNT.search(self.discount.text)
-        priced = [s for s in self.steps if s.price and s.price.source.document == self.discount.source.document]
-        if not off or not priced:
-            return None
+        priced = [s for s in self.steps if s.price]
+        if not off or not priced or any(not _discounted_by(s.price, self.discount) for s in priced):
+            return None  # a total the reply could not show the working of
         base = sum(s.price.number for s in priced)
         if off.group("pct"):
             cut = base * float(off.group("pct")) / 100
         else:
             cut = float(off.group("usd").replace(",", "")) * len(priced)
         return self.total_price - cut
+
+
+def _discounted_by(price: FactView, discount: Text) -> bool:
+    """Whether a discount applies to a whole price: one of its own document's, and, for a discount off
+    tuition, a price that is tuition alone (not "tuition and fees")."""
+    if price.source.document != discount.source.document:
+        return False
+    return not (re.search(r"\btuition\b", discount.text, re.I) and re.search(r"\bfees?\b", price.source.sentence, re.I))
 
 
 DISCOUNT = re.compile(

@@ -423,3 +423,24 @@ def coordinated(text: str, start: int, head: str) -> list[list[str]]:
         if len(part.split()) > 3:
             break
     return list(reversed(names))
+
+
+FIELD_ENDINGS = ("ician", "ist", "ian", "ant", "ent", "er", "or", "ing", "ical", "ics", "al", "ry", "y", "e")
+"""Endings that make a trade's worker from its field and back ("welder", "welding"; "phlebotomist",
+"phlebotomy"; "electrician", "electrical"), longest first."""
+
+
+def field_stem(word: str) -> str:
+    """A word without the ending that tells a worker from the work ("welder": "weld"), at least four letters."""
+    word = normalize(word)
+    for ending in FIELD_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
+
+
+def names_the_field(text: str, career: str) -> bool:
+    """Whether a text writes the field of every word of a career's name ("entry-level welding jobs" for a
+    welder, "the phlebotomy program" for a phlebotomist; not "UX design" for a graphic designer)."""
+    written = {field_stem(w) for w in normalize(text).split()}
+    return all(field_stem(w) in written for w in normalize(career).split())

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from kb import aspects, db, figures, patterns
 from kb.interests import Interest
-from kb.matching import Term, Vocabulary, normalize, terms
+from kb.matching import Term, Vocabulary, names_the_field, normalize, terms
 from kb.read import INTRODUCTION
 from kb.schema import Alias, Build, Document, Fact, Passage, Posting, Subject
 from kb.vocabulary import FUNCTION_WORDS, GENERIC_WORDS
@@ -835,14 +835,24 @@ class KnowledgeBase:
 
     def courses_for_career(self, career: str) -> list[Text]:
         """The courses whose documents say they prepare for a career: by its name, or in a sentence that
-        writes it ("prepares you to work as a pharmacy technician in retail ...")."""
+        writes it ("prepares you to work as a pharmacy technician in retail ..."); else those that say they
+        prepare for its field and name no other career ("entry-level welding jobs" for a welder)."""
         wanted = normalize(career)
         written = re.compile(rf"\b{re.escape(wanted)}\b")
+        facts = self._facts("course", None, "prepares_for")
         found: dict[str, Text] = {}
-        for f in self._facts("course", None, "prepares_for"):
+        for f in facts:
             if normalize(f.value) == wanted or written.search(normalize(f.value)):
                 found.setdefault(f.subject.name, Text(f.subject.name, f.value, self._cite(f)))
+        if not found:
+            for f in facts:
+                if names_the_field(f.value, career) and not self._names_another_career(f.value, career):
+                    found.setdefault(f.subject.name, Text(f.subject.name, f.value, self._cite(f)))
         return list(found.values())
+
+    def _names_another_career(self, text: str, career: str) -> bool:
+        """Whether a text names a career other than this one ("a pharmacy technician", not a pharmacist)."""
+        return any(m.label == "career" and m.canonical != career for m in self.vocabulary.find(text))
 
     def courses_for_topic(self, topic: str) -> list[Text]:
         """Courses that cover a topic, by extracted topic or, failing that, by their name or any sentence

@@ -18,6 +18,7 @@ from kb.matching import (
     fuzzy_matched,
     how_many,
     job_titles,
+    names_the_field,
     normalize,
     picked,
     same_words,
@@ -247,3 +248,10 @@ def test_the_list_just_given_is_pointed_at_by_ordinal_and_count() -> None:
     assert (picked("tell me about the second one"), picked("and number 3?"), picked("the last one")) == (1, 2, -1)
     assert picked("the first year of study") is None
     assert how_many("compare the two") == 2 and how_many("compare them") is None
+
+
+def test_a_text_names_a_trade_by_its_field() -> None:
+    assert names_the_field("It prepares graduates for entry-level welding jobs", "Welder")
+    assert names_the_field("the phlebotomy program", "Phlebotomist")
+    assert not names_the_field("prepares you to work as a UX designer", "Graphic Designer")  # every word's field
+    assert not names_the_field("Certified Nursing Assistant (CNA) Training", "Registered Nurse")
