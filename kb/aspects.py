@@ -418,6 +418,7 @@ def speaks_of_any(word: str) -> bool:
 RANK_WORDS = frozenset("top bottom highest lowest most least best worst first second long short".split())
 
 
-def in_sentence(sentence: str, kind: str) -> list[Aspect]:
+@lru_cache(maxsize=8192)
+def in_sentence(sentence: str, kind: str) -> tuple[Aspect, ...]:
     """The aspects of a subject kind a sentence speaks of, by their cue words."""
-    return [a for a in of_subject(kind) if a.cues and a.cues.search(sentence)]
+    return tuple(a for a in of_subject(kind) if a.cues and a.cues.search(sentence))

@@ -17,6 +17,7 @@ import os
 import re
 import time
 from collections import Counter
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -54,7 +55,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     aspect_facts.extract,
 )
 ALIASES_FILE = Path(__file__).with_name("aliases.yml")
-FINDING_FIELDS = fields(Finding)
+FACT_FIELDS = tuple(f.name for f in fields(Finding) if f.name not in ("kind", "subject", "other"))
 CALLED = re.compile(r"\b(?:called|known as)\s+(?:(?:an?|the)\s+)?$", re.I)  # another name for the career before it
 PARALLEL_FROM = 8  # fewer changed documents than this are read in this process: starting workers costs more
 
@@ -223,8 +224,9 @@ def build(documents_dir: Path, url: str, workers: int | None = None) -> BuildRep
     """Bring the KB at ``url`` up to date with ``documents_dir``, reading changed documents with
     ``workers`` processes (default: one per core).
 
-    Everything is read first; then the changes are written in one short transaction, with a ``Build`` row,
-    so a running bot answers from the old KB until the new one is complete, then from the new one."""
+    Each document is written as soon as it is read, while the workers read the next ones, all in one
+    transaction with a ``Build`` row: a running bot answers from the old KB (the write-ahead log keeps
+    its snapshot) until the new one is complete, then from the new one."""
     report = BuildReport()
     factory = db.session_factory(db.engine(url, create=True))
     paths = sorted(p for p in documents_dir.glob("*") if (p.is_file() or p.is_symlink()) and not p.name.startswith("."))
@@ -242,38 +244,37 @@ def build(documents_dir: Path, url: str, workers: int | None = None) -> BuildRep
             report.unchanged.append(path.name)
         else:
             changed.append((path.name, content))
-    extracted = []
-    for name, result in zip([n for n, _ in changed], _extract_all(changed, workers), strict=True):
-        if isinstance(result, DocumentError):
-            log.error("%s", result)
-            report.errors[name] = str(result)
-        else:
-            extracted.append(result)
     report.removed = sorted(set(stored) - {p.name for p in paths})
     replaced = [n for n in report.removed + [n for n, _ in changed] if n in stored]
     with factory() as session:
         _forget(session, [stored[n][0] for n in replaced])
-        for document in extracted:
-            _store(session, document)
-            report.built.append(document.name)
+        for name, result in zip([n for n, _ in changed], _extract_all(changed, workers), strict=True):
+            if isinstance(result, DocumentError):
+                log.error("%s", result)
+                report.errors[name] = str(result)
+            else:
+                _store(session, result)
+                report.built.append(name)
         _prune_subjects(session)
         _load_aliases(session)
-        if replaced or extracted:
+        if replaced or report.built:
             session.add(Build(finished=time.time()))
         session.commit()
     return report
 
 
-def _extract_all(changed: list[tuple[str, str | bytes]], workers: int | None) -> list[Extracted | DocumentError]:
+def _extract_all(changed: list[tuple[str, str | bytes]], workers: int | None) -> Iterator[Extracted | DocumentError]:
+    """Each changed document's extraction, in order, as soon as it and those before it are done."""
     workers = workers or os.cpu_count() or 1
     if len(changed) < PARALLEL_FROM or workers == 1:
-        return [_extract_or_error(name, content) for name, content in changed]
+        yield from (_extract_or_error(name, content) for name, content in changed)
+        return
     patterns.warm()  # load the shared pipeline and WordNet once, before the workers fork
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
         names, contents = zip(*changed, strict=True)
         chunks = max(1, len(changed) // (workers * 8))
-        return list(pool.map(_extract_or_error, names, contents, chunksize=chunks))
+        yield from pool.map(_extract_or_error, names, contents, chunksize=chunks)
 
 
 def _extract_or_error(name: str, content: str | bytes) -> Extracted | DocumentError:
@@ -296,31 +297,25 @@ def _store(session: Session, extracted: Extracted) -> None:
         )
     ).inserted_primary_key[0]
     subjects = _subject_ids(session, extracted)
-    facts = []
     position = {sentence: i for i, (_, sentence, _) in reversed(list(enumerate(extracted.passages)))}
-    for finding in extracted.findings:
-        row = {f.name: getattr(finding, f.name) for f in FINDING_FIELDS}  # asdict() deep-copies: slow
-        kind, name, other = row.pop("kind"), row.pop("subject"), row.pop("other")
-        row["subject_id"] = subjects[(kind, name)]
-        row["other_id"] = subjects[("career", other)] if other else None
-        row["position"] = position.get(finding.sentence, len(position))
-        facts.append({**row, "document_id": document_id})
-    if facts:
-        session.execute(insert(Fact), facts)
+    facts = [
+        (
+            *(getattr(finding, name) for name in FACT_FIELDS),
+            subjects[(finding.kind, finding.subject)],
+            subjects[("career", finding.other)] if finding.other else None,
+            position.get(finding.sentence, len(position)),
+            document_id,
+        )
+        for finding in extracted.findings
+    ]
+    db.insert_rows(session, Fact.__table__, (*FACT_FIELDS, "subject_id", "other_id", "position", "document_id"), facts)
     passages = [
-        {
-            "document_id": document_id,
-            "section": section,
-            "sentence": sentence,
-            "position": i,
-            "subject_id": subjects[subject] if subject else None,
-            "length": sum(extracted.words[i].values()),
-        }
+        (document_id, section, sentence, i, subjects[subject] if subject else None, sum(extracted.words[i].values()))
         for i, (section, sentence, subject) in enumerate(extracted.passages)
     ]
-    if passages:
-        session.execute(insert(Passage), passages)
-        _index(session, document_id, extracted.words)
+    columns = ("document_id", "section", "sentence", "position", "subject_id", "length")
+    db.insert_rows(session, Passage.__table__, columns, passages)
+    _index(session, document_id, extracted.words)
 
 
 def _index(session: Session, document_id: int, words: list[dict[str, int]]) -> None:
@@ -330,12 +325,11 @@ def _index(session: Session, document_id: int, words: list[dict[str, int]]) -> N
         select(Passage.id).where(Passage.document_id == document_id).order_by(Passage.position)
     ).scalars()
     postings = [
-        {"document_id": document_id, "passage_id": passage_id, "term": term[:64], "count": count}
+        (document_id, passage_id, term[:64], count)
         for passage_id, counted in zip(ids, words, strict=True)
         for term, count in counted.items()
     ]
-    if postings:
-        session.execute(insert(Posting), postings)
+    db.insert_rows(session, Posting.__table__, ("document_id", "passage_id", "term", "count"), postings)
 
 
 def _subject_ids(session: Session, extracted: Extracted) -> dict[tuple[str, str], int]:

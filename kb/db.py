@@ -5,10 +5,10 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from sqlalchemy import MetaData, create_engine, event
+from sqlalchemy import MetaData, Table, create_engine, event, insert
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import DatabaseError
-from sqlalchemy.orm import sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 
 from kb.schema import Base
 
@@ -88,3 +88,18 @@ def _drop_outdated(eng: Engine) -> None:
 
 def session_factory(eng: Engine) -> sessionmaker:
     return sessionmaker(eng, future=True, expire_on_commit=False)
+
+
+def insert_rows(session: Session, table: Table, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    """Insert ``rows`` (values in the order of ``columns``) into ``table``.
+
+    On SQLite the tuples go straight to the driver: SQLAlchemy's turning each row into parameters costs
+    more than SQLite's insert itself (a quarter of a 1,000-document build). Elsewhere they go through
+    SQLAlchemy's insert, which batches them (psycopg2's own executemany sends one statement per row)."""
+    if not rows:
+        return
+    if session.get_bind().dialect.name == "sqlite":
+        marks = ", ".join("?" * len(columns))
+        session.connection().exec_driver_sql(f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})", rows)
+    else:
+        session.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 NUMBER_WORDS = {
     w: i
@@ -257,6 +258,7 @@ def declining(text: str) -> bool:
     return bool(DECLINE.search(text))
 
 
+@lru_cache(maxsize=8192)
 def reporter(text: str) -> str | None:
     """Who a text says reports its figures: an "according to …", an agency or survey named in it, or an
     abbreviation that stands for one ("BLS data")."""

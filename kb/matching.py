@@ -66,6 +66,7 @@ def terms(text: str) -> list[str]:
     return [normalize(w) for w in TERM.findall(text.lower()) if w not in FUNCTION_WORDS]
 
 
+@lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """Lowercase, hyphens as spaces, no possessives, crude singulars: the form names are compared in."""
     words = []

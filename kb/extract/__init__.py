@@ -82,9 +82,15 @@ class ParsedDocument:
     def __post_init__(self) -> None:
         names = sorted(set(self.known_careers) | set(self.careers), key=len, reverse=True)
         self._mention_patterns = [(n, patterns.mention_regex(n)) for n in names]
+        self._mentions: dict[str, list[tuple[int, str]]] = {}  # every extractor asks of the same sentences
 
     def careers_in(self, sentence: str) -> list[tuple[int, str]]:
         """Known careers mentioned in a sentence, as (offset, name), in order."""
+        if sentence not in self._mentions:
+            self._mentions[sentence] = self._find_careers(sentence)
+        return self._mentions[sentence]
+
+    def _find_careers(self, sentence: str) -> list[tuple[int, str]]:
         found: dict[int, str] = {}
         taken: list[range] = []
         for name, regex in self._mention_patterns:

@@ -5,6 +5,7 @@ courses. Shared by the document's list of its courses and by the courses extract
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 WORD = r"(?:[A-Z][\w.+#’'-]*|&|and|with)"
 HEADS = r"(?:Certificate|Bootcamp|Certification|Diploma|Program)"
@@ -29,7 +30,8 @@ AWARD = re.compile(
 )
 
 
-def course_names(sentence: str, degrees: bool = False) -> list[str]:
+@lru_cache(maxsize=8192)  # each sentence is asked twice: for the document's courses, then for their facts
+def course_names(sentence: str, degrees: bool = False) -> tuple[str, ...]:
     """Course names in a sentence, in order (with ``degrees``, degree programs too); award titles are not
     courses."""
     award = AWARD.search(sentence)
@@ -43,4 +45,4 @@ def course_names(sentence: str, degrees: bool = False) -> list[str]:
                 continue  # "Named Best Online Design Bootcamp": an award's title
             if len(name.split()) >= 2 and all(name != n for _, n in found):
                 found.append((m.start(), name))
-    return [n for _, n in sorted(found)]
+    return tuple(n for _, n in sorted(found))

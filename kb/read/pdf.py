@@ -150,25 +150,30 @@ SPACES = {0, 0xFFFE, 0xFFFF}  # no character, or none PDFium could map
 def _words(text: pdfium.PdfTextPage, height: float) -> list[dict]:
     """The page's words: characters of one font and size, each close after the one before on one baseline.
     Positions are measured from the page's top, ``top`` and ``bottom`` from the baseline and the size, so
-    that every word of a line has the same, whatever its letters."""
+    that every word of a line has the same, whatever its letters.
+
+    PDFium is asked directly, with buffers made once per page, and the font of each text object once (every
+    character of one has the same): the per-character calls are most of the time a PDF takes to read."""
     words: list[dict] = []
-    name = ctypes.create_string_buffer(128)
-    flags = ctypes.c_int()
+    raw = text.raw
+    box = pdfium_c.FS_RECTF()
     x, y = ctypes.c_double(), ctypes.c_double()
+    at_x, at_y = ctypes.byref(x), ctypes.byref(y)
+    fonts: dict[int | None, tuple[str, float]] = {}
     current: dict | None = None
     for i in range(text.count_chars()):
-        code = pdfium_c.FPDFText_GetUnicode(text.raw, i)
+        code = pdfium_c.FPDFText_GetUnicode(raw, i)
         char = "-" if code == 2 else chr(code)  # PDFium marks a hyphen ending a line as 0x02
-        if code in SPACES or char.isspace() or pdfium_c.FPDFText_IsGenerated(text.raw, i):
+        if code in SPACES or char.isspace() or pdfium_c.FPDFText_IsGenerated(raw, i):
             current = None
             continue
-        left, _, right, _ = text.get_charbox(i, loose=True)  # the advance, not the glyph: "1" is narrow
-        pdfium_c.FPDFText_GetCharOrigin(text.raw, i, ctypes.byref(x), ctypes.byref(y))
-        size = round(pdfium_c.FPDFText_GetFontSize(text.raw, i), 1)
-        pdfium_c.FPDFText_GetFontInfo(text.raw, i, name, len(name), ctypes.byref(flags))
-        font = name.value.decode("latin-1")
-        if pdfium_c.FPDFText_GetFontWeight(text.raw, i) >= 600 and not _is_bold(font):
-            font += "-Bold"
+        pdfium_c.FPDFText_GetLooseCharBox(raw, i, box)  # the advance, not the glyph: "1" is narrow
+        left, right = box.left, box.right
+        pdfium_c.FPDFText_GetCharOrigin(raw, i, at_x, at_y)
+        owner = _text_object(raw, i)
+        if owner not in fonts or owner is None:
+            fonts[owner] = _font(raw, i)
+        font, size = fonts[owner]
         base = height - y.value
         if (
             current is not None
@@ -184,6 +189,21 @@ def _words(text: pdfium.PdfTextPage, height: float) -> list[dict]:
         current.update(top=base - size * 0.8, bottom=base + size * 0.2)
         words.append(current)
     return words
+
+
+_text_object = ctypes.cast(  # the address of a character's text object, as a number to key a dict by
+    pdfium_c.FPDFText_GetTextObject, ctypes.CFUNCTYPE(ctypes.c_void_p, pdfium_c.FPDF_TEXTPAGE, ctypes.c_int)
+)
+
+
+def _font(raw: pdfium_c.FPDF_TEXTPAGE, index: int) -> tuple[str, float]:
+    """The font name (with "-Bold" when its weight says so and its name does not) and size of a character."""
+    name, flags = ctypes.create_string_buffer(128), ctypes.c_int()
+    pdfium_c.FPDFText_GetFontInfo(raw, index, name, len(name), ctypes.byref(flags))
+    font = name.value.decode("latin-1")
+    if pdfium_c.FPDFText_GetFontWeight(raw, index) >= 600 and not _is_bold(font):
+        font += "-Bold"
+    return font, round(pdfium_c.FPDFText_GetFontSize(raw, index), 1)
 
 
 def _grids(page: pdfium.PdfPage, height: float) -> list[tuple[list[float], list[float]]]:
