@@ -12,6 +12,7 @@ from actions.actions import (
     FollowUpAction,
     ListCareersAction,
     OutOfScopeAction,
+    SmallTalkAction,
     SuperlativeAction,
     Unanswered,
 )
@@ -29,6 +30,7 @@ def actions_for(kb: KnowledgeBase, unanswered: Unanswered | None = None) -> list
         SuperlativeAction,
         FallbackAction,
         OutOfScopeAction,
+        SmallTalkAction,
         *GUIDANCE_ACTIONS,
     )
     made = [action(kb, unanswered) for action in (*ANSWER_ACTIONS, *others)]

@@ -32,7 +32,7 @@ BECOME = re.compile(
 )
 """Words that ask the way into a career ("how do I become a welder?"), answered with the courses on it."""
 SUGGEST = "action_suggest_careers"
-READS_NEEDS_ITSELF = (SUGGEST, PATH, HELP_ME_CHOOSE, "action_answer_superlative")
+READS_NEEDS_ITSELF = (SUGGEST, HELP_ME_CHOOSE, "action_answer_superlative")
 """The actions that read what a visitor needs themselves (a ranking's "growing fastest" is no need)."""
 TOGETHER = re.compile(r"\b(?:total|both|altogether|all together|in all|combined|together)\b", re.I)
 MANY = re.compile(
@@ -82,6 +82,18 @@ def unknown(kb: KnowledgeBase, label: str, mention: str, words: str = "") -> rep
     return replies.unknown(label, mention, kb.nearest(mention, label), known_names(kb, label))
 
 
+def read_choice(asking: str, text: str) -> str | None:
+    """An answer in words to a "help me choose" question: the interest's name, the length of study, or the
+    yearly pay (``kb.needs``) the message gives."""
+    if asking == "interest":
+        found = interests.interests_in(text)
+        return found[0].name if found else None
+    if asking == "study":
+        return needs.study_answer(text)
+    paid = needs.pay_wanted(text)
+    return f"{paid.least:g}" if paid and paid.least else None
+
+
 class KnowledgeAction(Action, ABC):
     """An action that reads the knowledge base it was given, and tells ``unanswered`` (when given) of the
     questions the documents could not answer."""
@@ -93,9 +105,12 @@ class KnowledgeAction(Action, ABC):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         """``act``; but while a "help me choose" question is pending, a message naming no career or course the
-        KB knows ("computers", "2", "a few months") is its answer, whatever the NLU took it for."""
-        if tracker.get_slot("choosing") and self.name() != HELP_ME_CHOOSE and not self.names_a_subject(tracker):
-            return self.hand_over(HELP_ME_CHOOSE, dispatcher, tracker, domain)
+        KB knows ("computers", "2"), or answering it in words though it names one ("a bootcamp of a few
+        months"), is its answer, whatever the NLU took it for."""
+        pending = tracker.get_slot("choosing")
+        if pending and self.name() != HELP_ME_CHOOSE:
+            if not self.names_a_subject(tracker) or read_choice(pending, tracker.latest_message.get("text") or ""):
+                return self.hand_over(HELP_ME_CHOOSE, dispatcher, tracker, domain)
         if self.name() not in READS_NEEDS_ITSELF:
             ask = ask_from(tracker)
             if self.asks_for_suggestions(tracker, ask):  # "courses under $1,000?", "what can I do without a degree?"
@@ -279,14 +294,18 @@ class AnswerAction(KnowledgeAction, ABC):
         found = aspects.specific(words, label) if label else None
         if found is None:
             return self.kind
-        named = aspects.named(words, label)
-        if self.kind in BROAD or (found in named and all(question_for(a.name) != self.kind for a in named)):
+        if self.kind in BROAD:
+            return question_for(found.name)
+        named = aspects.named(OWNED.sub(" ", words), label)
+        if found in named and all(question_for(a.name) != self.kind for a in named):
             return question_for(found.name)
         return self.kind
 
 
 BROAD = ("description", "course_topics", "courses")
 """Kinds of question that stand for "tell me about it": when the words ask for one aspect, it is answered."""
+OWNED = re.compile(r"\b(?:my|our)\s+\w+", re.I)
+"""The visitor's own things ("what else could I do with my skills?"): never what a specific question asks."""
 
 
 def _answer_action(kind: str) -> type[AnswerAction]:
@@ -487,3 +506,20 @@ class OutOfScopeAction(FallbackAction):
 
     def nothing_found(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
         dispatcher.utter_message(response="utter_out_of_scope")
+
+
+class SmallTalkAction(KnowledgeAction):
+    """Greetings, thanks, goodbyes, "what can you do?" and "are you a bot?": the domain's response for the
+    intent. An action rather than the response alone, so that while a "help me choose" question is pending an
+    answer the NLU took for small talk ("hi, design I guess") still answers it (``KnowledgeAction.run``)."""
+
+    RESPONSES = {"greet": "utter_greet", "goodbye": "utter_goodbye", "thanks": "utter_welcome",
+                 "help": "utter_help", "bot_challenge": "utter_iamabot"}  # fmt: skip
+
+    def name(self) -> str:
+        return "action_small_talk"
+
+    def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        dispatcher.utter_message(response=self.RESPONSES.get(intent or "", "utter_help"))
+        return []

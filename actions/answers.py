@@ -4,7 +4,7 @@ course, a topic or none) and which query-API calls and reply format answer it.""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from actions import guidance_replies, replies
 from actions.replies import Reply
@@ -72,13 +72,17 @@ def _skills(kb: KnowledgeBase, career: str, ask: Ask) -> Reply:
 
 def _related(kb: KnowledgeBase, career: str, ask: Ask) -> Reply:
     """The careers the documents relate to it; when they name fewer than a few, those first and then the
-    careers sharing the most with it ("I'm a software developer, what else could I do?")."""
+    careers sharing the most with it ("I'm a software developer, what else could I do?"), after what they say
+    of similar careers when they name none the KB knows."""
     found = kb.related(career)
-    said = not found and kb.facts(career, "career", "related_careers")  # sentences on them, no careers named
-    near = guide.near_careers(kb, career) if len(found) < FEW_RELATED and not said else []
-    if near:
-        return guidance_replies.near(career, near)
-    return replies.related(career, found) if found else _aspect("related_careers")(kb, career, ask)
+    if found and len(found) >= FEW_RELATED:
+        return replies.related(career, found)
+    near = guide.near_careers(kb, career)
+    said = None if found else _aspect("related_careers")(kb, career, ask)
+    if not near:
+        return said or replies.related(career, found)
+    shared = guidance_replies.near(career, near)
+    return replace(shared, text=f"{said.text}\n\n{shared.text}") if said and not said.unanswered else shared
 
 
 FEW_RELATED = 3

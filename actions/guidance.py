@@ -12,7 +12,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import guidance_replies, replies
-from actions.actions import HELP_ME_CHOOSE, SUGGEST, KnowledgeAction, ask_from, shortlisted
+from actions.actions import HELP_ME_CHOOSE, SUGGEST, KnowledgeAction, ask_from, read_choice, shortlisted
 from kb import guide, interests, needs
 from kb.interests import Interest
 from kb.matching import framed_job
@@ -82,7 +82,9 @@ def career_asked(kb: KnowledgeBase, tracker: Tracker) -> str | None:
 
 class HelpChooseAction(KnowledgeAction):
     """ "Help me choose": at most three short questions (what they enjoy, how long they will study, what
-    they need to earn), each answered by a button, a number or in words, then the shortlist."""
+    they need to earn), each answered by a button, a number or in words, then the shortlist. A first message
+    that already says what they like or need ("I don't want to go to university: what can I do?") gets the
+    shortlist straight away."""
 
     ORDER = ("interest", "study", "pay")
     SLOTS = {asking: f"choose_{asking}" for asking in ORDER}
@@ -95,6 +97,8 @@ class HelpChooseAction(KnowledgeAction):
     def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         text = tracker.latest_message.get("text") or ""
         asking = tracker.get_slot("choosing")
+        if not asking and (needs.needs_in(text) or interests.interests_in(text)):  # said enough to answer
+            return self.hand_over(SUGGEST, dispatcher, tracker, domain)
         answers = {a: tracker.get_slot(slot) for a, slot in self.SLOTS.items()} if asking else {}
         for a in self.ORDER:
             given = next(iter(tracker.get_latest_entity_values(a)), None) or self.read(a, text, asking == a)
@@ -130,13 +134,10 @@ class HelpChooseAction(KnowledgeAction):
             return options[index][1] if 0 <= index < len(options) else None
         if pending and self.ANY.search(text):
             return "any"
-        if asking == "interest":
-            found = interests.interests_in(text)
-            return found[0].name if found else None
-        if asking == "study":
-            return needs.study_answer(text)
-        paid = needs.pay_wanted(text) if pending else next((n for n in needs.needs_in(text) if n.rule == "pay"), None)
-        return f"{paid.least:g}" if paid and paid.least else None
+        if asking == "pay" and not pending:  # said along with another answer: only as a need ("over $50,000")
+            paid = next((n for n in needs.needs_in(text) if n.rule == "pay"), None)
+            return f"{paid.least:g}" if paid and paid.least else None
+        return read_choice(asking, text)
 
     def need(self, asking: str, answer: str) -> Need | None:
         if answer == "any":

@@ -80,8 +80,7 @@ def shortlist(asked: list[str], found: Shortlist, offered: list[str], careers: l
             sources += [fact.source for _, fact in shown]
         sources += [x.source for x in (s.pay, s.outlook) if x]
         lines.append(line)
-    if found.unsaid:
-        lines.append(f"({len(found.unsaid)} other careers left out: my documents don't say enough on it.)")
+    lines += _others(found, "careers")
     return Reply(
         "\n".join(lines) + "\n" + cite(*sources),
         [button(s.career, "ask_career_description", career=s.career) for s in found.picks],
@@ -101,13 +100,20 @@ def courses(found: Shortlist, known: list[str]) -> Reply:
         shown = [(need, fact) for need, fact in found.shown.get(s.career, ()) if fact is not None]
         lines.append(f"{n}. {s.career}: " + "; ".join(f"{_shown(fact)}" for _, fact in shown))
         sources += [fact.source for _, fact in shown]
-    if found.unsaid:
-        lines.append(f"({len(found.unsaid)} other courses left out: my documents don't say enough on it.)")
+    lines += _others(found, "courses")
     return Reply(
         "\n".join(lines) + "\n" + cite(*sources),
         [button(s.career, "ask_courses", course=s.career) for s in found.picks],
         shortlist=[s.career for s in found.picks],
     )
+
+
+def _others(found: Shortlist, kind: str) -> list[str]:
+    """Lines on the rest: those also meeting the needs, by name; those the documents are silent on, counted."""
+    lines = [f"Also {_needs(found.needs)}: {some(found.more)}."] if found.more else []
+    if found.unsaid:
+        lines.append(f"({len(found.unsaid)} other {kind} left out: my documents don't say enough on it.)")
+    return lines
 
 
 def table(rows: list[Profile]) -> Reply:

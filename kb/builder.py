@@ -45,7 +45,7 @@ from kb.schema import Alias, Build, Document, Fact, Passage, Posting, Subject
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR_VERSION = "13"
+EXTRACTOR_VERSION = "14"
 EXTRACTORS: tuple[Extractor, ...] = (
     careers.extract,
     names.extract,

@@ -175,15 +175,24 @@ def _is_year(text: str) -> bool:
 
 
 def period(text: str, figure: Figure | None = None) -> str | None:
-    """The period a figure is per: the nearest stated right after it, else one stated in the text (a
-    column's header: "Mean hourly wage")."""
+    """The period a figure is per: the nearest stated right after it; else the nearest stated just before it
+    ("a median annual wage of $62,350, or $29.98 an hour"; a column's header: "Mean hourly wage: 24.91");
+    else one stated in the text."""
     if figure and (end := SENTENCE_END.search(text, figure.end)):  # "$7,900. Monthly payment plans ...": a
         text = text[: end.start()]  # later sentence's period is not the figure's
     after = text[figure.end : figure.end + 30] if figure else ""
     for name, rx in PERIODS:
         if rx.match(after.lstrip(" ,")) or rx.search(after[:18]):
             return name
+    if figure:
+        start = max(0, figure.start - PERIOD_BEFORE)
+        before = [(m.end(), name) for name, rx in PERIODS for m in rx.finditer(text, start, figure.start)]
+        if before:
+            return max(before)[1]
     return next((name for name, rx in PERIODS if rx.search(text)), None)
+
+
+PERIOD_BEFORE = 60  # how far before a figure a period may be stated for it ("a median annual wage of")
 
 
 SENTENCE_END = re.compile(r"[.!?](?:\s|$)")

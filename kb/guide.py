@@ -39,6 +39,7 @@ class Shortlist:
     shown: dict[str, Shown]  # subject -> the facts that show it meets the needs
     unsaid: list[str]  # subjects whose documents don't say whether they meet a need (left out)
     needs: list[Need] = field(default_factory=list)
+    more: list[str] = field(default_factory=list)  # the others meeting the needs, in the same order
 
 
 def meeting(kb: KnowledgeBase, kind: str, needs: list[Need], subjects: list[str]) -> tuple[dict[str, Shown], list[str]]:
@@ -66,9 +67,9 @@ def shortlist(kb: KnowledgeBase, wanted: list[Interest], needs: list[Need], limi
     if wanted:
         return Shortlist(kb.suggest(wanted, limit, among=set(met)), met, unsaid, needs)
     pay = {v.subject: v.number for v in kb.ranked("pay", "career") if v.subject in met}
-    chosen = sorted(met, key=lambda c: (-(pay.get(c) or 0), c))[:limit]
-    picks = [kb.suggestion(c, (), _reason(c, met[c])) for c in chosen]
-    return Shortlist(picks, met, unsaid, needs)
+    ordered = sorted(met, key=lambda c: (-(pay.get(c) or 0), c))
+    picks = [kb.suggestion(c, (), _reason(c, met[c])) for c in ordered[:limit]]
+    return Shortlist(picks, met, unsaid, needs, ordered[limit:])
 
 
 def interests_shown(kb: KnowledgeBase) -> list[str]:
@@ -85,8 +86,9 @@ def courses_meeting(kb: KnowledgeBase, needs: list[Need], limit: int = 5) -> Sho
     met, unsaid = meeting(kb, "course", needs, kb.courses())
     prices = kb.facts_by_subject("course", "price")
     price = {c: p.number for c in met if (p := needs_registry.whole_price(prices.get(c, [])))}
-    chosen = sorted(met, key=lambda c: (price.get(c) is None, price.get(c) or 0, c))[:limit]
-    return Shortlist([kb.suggestion(c, (), _reason(c, met[c]), kind="course") for c in chosen], met, unsaid, needs)
+    ordered = sorted(met, key=lambda c: (price.get(c) is None, price.get(c) or 0, c))
+    picks = [kb.suggestion(c, (), _reason(c, met[c]), kind="course") for c in ordered[:limit]]
+    return Shortlist(picks, met, unsaid, needs, ordered[limit:])
 
 
 # -- a table of careers -----------------------------------------------------------------------------
@@ -110,10 +112,16 @@ def profiles(kb: KnowledgeBase, careers: list[str]) -> list[Profile]:
         education = _education(kb, career)
         outlook = [o for o in kb.outlook(career) if o.percent is not None] or kb.outlook(career)
         rows.append(
-            Profile(career, next(iter(kb.salaries(career)), None), next(iter(outlook), None), education,
+            Profile(career, _comparable_pay(kb.salaries(career)), next(iter(outlook), None), education,
                     next(iter(kb.openings(career)), None))
         )  # fmt: skip
     return rows
+
+
+def _comparable_pay(salaries: list[SalaryFact]) -> SalaryFact | None:
+    """The pay a comparison shows: the first yearly figure, so that the rows compare (an hourly or monthly
+    figure only where the documents give no yearly one)."""
+    return next((s for s in salaries if s.period == "year"), next(iter(salaries), None))
 
 
 def _education(kb: KnowledgeBase, career: str) -> FactView | None:

@@ -30,8 +30,10 @@ INTERESTS: tuple[Interest, ...] = (
     Interest(
         "helping people",
         _said(r"help(?:ing)? (?:people|others|patients|the sick)|car(?:e|ing) for (?:people|others)|caring|"
-              r"make a difference|health ?care|health|medical|medicine|nursing|hospitals?|look(?:ing)? after|sick"),
-        ("patient", "care", "caring", "health", "treatment", "therapy", "counsel", "counseling", "medical", "nursing"),
+              r"make a difference|health ?care|health|medical|medicines?|drugs|pharmac\w*|nursing|hospitals?|"
+              r"look(?:ing)? after|sick"),
+        ("patient", "care", "caring", "health", "treatment", "therapy", "counsel", "counseling", "medical", "nursing",
+         "medication", "prescription"),
     ),
     Interest(
         "maths and numbers",
@@ -88,7 +90,8 @@ INTERESTS: tuple[Interest, ...] = (
     Interest(
         "driving and travel",
         _said(r"driv(?:e|ing)|on the road|travel\w*|flying|planes?|trucks?|deliver\w*"),
-        ("drive", "driver", "driving", "travel", "flight", "aircraft", "route", "delivery", "vehicle", "truck"),
+        ("drive", "driver", "driving", "travel", "flight", "aircraft", "airline", "passenger", "route", "delivery",
+         "vehicle", "truck"),
     ),
     Interest(
         "beauty and personal care",
@@ -114,7 +117,8 @@ def interests_in(text: str) -> list[Interest]:
 
 
 LIKING = re.compile(
-    r"\b(?:i (?:really |just )?(?:like|love|enjoy|adore)|i'?m (?:really )?(?:into|good (?:at|with)|passionate)|"
+    r"\b(?:i (?:really |just )?(?:like|love|enjoy|adore|prefer)|i(?:'d| would)? (?:want|like|love) to work|"
+    r"i'?m (?:really )?(?:into|good (?:at|with)|passionate)|"
     r"my (?:passion|hobby|thing) is|passionate about)\b",
     re.I,
 )

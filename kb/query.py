@@ -272,6 +272,14 @@ def _school_named(text: str) -> str | None:
     return None
 
 
+PASSING = 0.25  # of the best career's score, below which an interest is only mentioned in passing
+
+
+def _best_three(passages: dict[int, float]) -> float:
+    """A career's score for a query: its three best passages' (one long page does not outweigh three)."""
+    return sum(sorted(passages.values(), reverse=True)[:3])
+
+
 def _year(text: str | None) -> int:
     """The latest year a figure's date or period names ("May 2023": 2023, "2023-33": 2033), 0 for none: when
     documents disagree, the newest figure comes first."""
@@ -888,11 +896,13 @@ class KnowledgeBase:
         """The careers (of those ``among``, if given) whose own sections best show the ``wanted`` interests
         (BM25 of the interests' words over each career's sentences, its three best summed), those showing
         more of the interests first. A career none of whose sentences shows an interest asked is never
-        suggested for it."""
+        suggested for it, nor one whose sentences show it less than ``PASSING`` as much as the best's (a
+        passing "may travel to meet clients" is not a career in travel)."""
         ranked = self._remembered(("interests", *sorted(i.name for i in wanted)), lambda: self._by_interests(wanted))
         ranked = [r for r in ranked if among is None or r[2] in among]
         most = ranked[0][0] if ranked else 0
-        chosen = [r for r in ranked if r[0] == most][:limit]
+        best = max((r[1] for r in ranked if r[0] == most), default=0.0)
+        chosen = [r for r in ranked if r[0] == most and r[1] >= best * PASSING][:limit]
         reasons = {row.id: row for row in self._all(select(Passage).where(Passage.id.in_([r[4] for r in chosen])))}
         return [
             self.suggestion(career, shown, Text(career, reasons[passage].sentence, self._cite(reasons[passage])))
@@ -901,7 +911,8 @@ class KnowledgeBase:
 
     def _by_interests(self, wanted: list[Interest]) -> list[tuple[int, float, str, tuple[str, ...], int]]:
         """Every career showing some of the interests: (how many it shows, its score, its name, which, its
-        best passage), best first."""
+        best passage), best first. A career shows an interest when its words for it score at least
+        ``PASSING`` of the best career's for that interest."""
         words = {interest.name: set(terms(" ".join(interest.shown))) for interest in wanted}
         query = set().union(*words.values()) if words else set()
         if not query:
@@ -914,18 +925,22 @@ class KnowledgeBase:
             .where(Posting.term.in_(sorted(query)), Subject.kind == "career")
         )
         found: dict[str, dict[int, float]] = defaultdict(lambda: defaultdict(float))
-        used: dict[str, set[str]] = defaultdict(set)
+        by_interest: dict[tuple[str, str], dict[int, float]] = defaultdict(lambda: defaultdict(float))
         with self._session() as session:
             for career, passage_id, term, count, length in session.execute(statement):
-                found[career][passage_id] += _bm25(idf[term], count, length, avg)
-                used[career].add(term)
+                if patterns.is_group_name(career):
+                    continue
+                score = _bm25(idf[term], count, length, avg)
+                found[career][passage_id] += score
+                for name in (name for name, its in words.items() if term in its):
+                    by_interest[(career, name)][passage_id] += score
+        scores = {key: _best_three(passages) for key, passages in by_interest.items()}
+        top = {name: max((v for (_, n), v in scores.items() if n == name), default=0.0) for name in words}
         ranked = []
         for career, passages in found.items():
-            if patterns.is_group_name(career):
-                continue
-            shown = tuple(name for name, its in words.items() if its & used[career])
-            best = sorted(passages.values(), reverse=True)
-            ranked.append((len(shown), sum(best[:3]), career, shown, max(passages, key=passages.get)))
+            shown = tuple(name for name in words if scores.get((career, name), 0.0) >= top[name] * PASSING > 0)
+            if shown:
+                ranked.append((len(shown), _best_three(passages), career, shown, max(passages, key=passages.get)))
         ranked.sort(key=lambda r: (-r[0], -r[1], r[2]))
         return ranked
 

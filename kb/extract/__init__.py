@@ -50,6 +50,11 @@ COURSE_HEADS = re.compile(
     r"degree|associate|bachelor|master|fundamentals|intro(?:duction)? to|apprenticeship|academy|101|track)\b",
     re.I,
 )
+PAGE_KINDS = re.compile(
+    r"\b(?:polic(?:y|ies)|faqs?|terms|conditions|handbook|catalog(?:ue)?|guide|schedule|calendar|"
+    r"admissions?|requirements|fees|financial aid)\s*$",
+    re.I,
+)  # a title naming what kind of page it is ("Academy Policies", "Program FAQ"), not a course
 ORG_HEADS = r"(?:College|University|Academy|Institute|School|Center|Centre|Bootcamp|Campus|Board)"
 NAME_WORD = r"[A-Z][\w&'’.-]*"
 ORG = rf"(?:{NAME_WORD}\s+){{0,5}}{ORG_HEADS}\b(?:\s+of\s+(?:the\s+)?{NAME_WORD}(?:\s+(?:&\s+)?{NAME_WORD}){{0,3}})?"
@@ -110,7 +115,13 @@ class ParsedDocument:
         found += [name for row in self.table_subjects.values() for name, kind in row if kind == "course"]
         degrees = self._has_course_aspects
         found += [name for s in self.sections for sentence in s.sentences for name in course_names(sentence, degrees)]
-        if self.title and COURSE_HEADS.search(self.title) and not self.provider_in_title and self._has_course_aspects:
+        if (
+            self.title
+            and COURSE_HEADS.search(self.title)
+            and not PAGE_KINDS.search(self.title)
+            and not self.provider_in_title
+            and self._has_course_aspects
+        ):
             found.insert(0, self.title)
         return list(dict.fromkeys(_clean_name(n) for n in found))
 

@@ -66,6 +66,7 @@ def runner(executor: ActionExecutor):
         entities: dict[str, Any] | None = None,
         slots: dict[str, Any] | None = None,
         channel: str = "rest",
+        intent: str | None = None,
     ) -> Result:
         ents = [
             {"entity": label, "value": value}
@@ -75,7 +76,7 @@ def runner(executor: ActionExecutor):
         tracker = Tracker(
             sender_id="test",
             slots=dict(slots or {}),
-            latest_message={"text": text, "entities": ents, "intent": {}},
+            latest_message={"text": text, "entities": ents, "intent": {"name": intent} if intent else {}},
             events=[{"event": "user", "text": text, "input_channel": channel}],
             paused=False,
             followup_action=None,

@@ -12,8 +12,9 @@ pytestmark = pytest.mark.unit
 def test_needs_filter_careers_and_each_kept_one_shows_why(ask) -> None:
     reply = ask("action_suggest_careers", "jobs that don't need a degree")
     assert reply.text.startswith("Careers in my documents needing no degree:")
-    assert "Pharmacy Technician" in reply.text and "Actuar" not in reply.text
-    assert "Source: " in reply.text
+    kept = [line for line in reply.text.splitlines() if line[:1].isdigit()]
+    assert len(kept) == 5 and all("needing no degree: “" in line for line in kept)  # each with its reason
+    assert "Actuar" not in reply.text and "Source: " in reply.text
 
 
 def test_course_needs_list_the_courses_that_meet_them(ask) -> None:
@@ -56,6 +57,12 @@ def test_careers_near_a_job_share_what_their_documents_name(ask) -> None:
     assert "Developer" not in reply.text and "Source: " in reply.text
 
 
+def test_the_visitors_own_skills_do_not_turn_moving_on_into_a_skills_question(ask) -> None:
+    said = "I'm a software developer and I'm bored. What else could I do with my skills?"
+    reply = ask("action_answer_related", said, {"career": "software developer"})
+    assert reply.text.startswith("Careers in my documents that share the most with Software Developers:")
+
+
 def test_help_me_choose_asks_three_questions_answered_by_number_button_and_words(ask) -> None:
     first = ask("action_help_me_choose", "help me choose a career", channel="cmdline")
     assert first.text.startswith("What do you enjoy most?\n1. Helping people")
@@ -70,11 +77,39 @@ def test_help_me_choose_asks_three_questions_answered_by_number_button_and_words
     assert last.slots["choosing"] is None
 
 
+def test_help_me_choose_answers_at_once_when_the_first_message_says_enough(ask) -> None:
+    reply = ask("action_help_me_choose", "I don't want to go to university, what can I do?")
+    assert reply.text.startswith("Careers in my documents needing no degree:")
+    assert reply.slots.get("choosing") is None
+
+
+def test_a_liking_asked_as_a_way_in_gets_the_careers_that_fit_it(ask) -> None:
+    liked = ask("action_course_path", "I love computers and coding, what should I look into?", {"career": "computers"})
+    assert liked.text.startswith("Careers in my documents that fit computers and technology:")
+    assert "Pharmacist" not in liked.text
+
+
 def test_while_a_question_is_pending_another_action_hands_the_answer_over(ask) -> None:
     pending = {"choosing": "interest"}
     handed = ask("action_answer_description", "computers", {"career": "computers"}, slots=pending)
     assert handed.text.startswith("How long are you willing to study")
     assert handed.slots["choose_interest"] == "computers and technology"
+
+
+def test_an_answer_in_words_naming_a_course_still_answers_the_pending_question(ask) -> None:
+    pending = {"choosing": "study", "choose_interest": "creative work"}
+    said = "I could do a bootcamp of a few months, not a degree"
+    handed = ask("action_answer_fact", said, {"course": "bootcamp"}, slots=pending)
+    assert handed.text.startswith("What do you need to earn?")
+    assert handed.slots["choose_study"] == "a few months"
+
+
+def test_small_talk_gets_its_response_and_while_a_question_is_pending_answers_it(ask) -> None:
+    assert ask("action_small_talk", "hello there", intent="greet").messages[0]["response"] == "utter_greet"
+    pending = {"choosing": "interest"}
+    handed = ask("action_small_talk", "hi, design I guess", intent="greet", slots=pending)
+    assert handed.text.startswith("How long are you willing to study")
+    assert handed.slots["choose_interest"] == "creative work"
 
 
 def test_named_courses_get_their_total_and_a_discount_said_later_applies_to_the_courses_listed(ask) -> None:

@@ -26,7 +26,7 @@ from tests.support.ports import free_ports
 pytestmark = pytest.mark.e2e
 
 FLOORS = {"tuning": 0.90, "held out": 0.85, "real": 0.39, "real held out": 0.22}
-"""Share of conversations passed per part; measured 0.934, 0.881, 0.401 and 0.231. The real pages' floors
+"""Share of conversations passed per part; measured 0.934, 0.881, 0.408 and 0.237. The real pages' floors
 guard what the reader holds today; the goal is 0.95 (tuning) and 0.90 (held out)."""
 DOCUMENT_FLOORS = {"tuning": 0.80, "held out": 0.80, "real": 0.20, "real held out": 0.05}
 """Every document of a part; measured at least 0.80, 0.86, 0.24 and 0.06 (the goal is 0.80 for every page)."""
@@ -145,8 +145,8 @@ def test_conversations_over_rest(request: pytest.FixtureRequest, part: str) -> N
 
 
 GUIDANCE = corpus.CONVERSATIONS / "guidance.yml"
-GUIDANCE_FLOOR = 0.57
-"""Share of the guidance conversations passed; measured 0.594 (63 of 106). The goal is 0.90."""
+GUIDANCE_FLOOR = 0.67
+"""Share of the guidance conversations passed; measured 0.698 (74 of 106). The goal is 0.90."""
 GUIDANCE_MIN = 60
 
 

@@ -49,6 +49,9 @@ def test_what_the_words_around_a_figure_say() -> None:
     low, hourly = figures.find("money", text)
     assert (figures.statistic(text, low), figures.period(text, low)) == ("lowest 10 percent", "year")
     assert (figures.statistic(text, hourly), figures.period(text, hourly)) == ("median", "hour")
+    text = "Welders earned a median annual wage of $48,940 in May 2023, or $23.53 an hour."
+    yearly, hourly = figures.find("money", text)
+    assert (figures.period(text, yearly), figures.period(text, hourly)) == ("year", "hour")  # said before it
     assert figures.as_of("employment in May 2023 was") == "May 2023"
     assert figures.horizon("projected to grow 9 percent from 2024 to 2034") == "from 2024 to 2034"
     assert figures.pace("much faster than the average for all occupations") == (

@@ -33,7 +33,7 @@ Welders join and repair metal pipes and beams in factories.
 
 Education: High school diploma or equivalent, then a certificate.
 
-Welders earn a median annual wage of $51,000.
+Welders earn $24.52 an hour in a first job. Their median annual wage is $51,000.
 
 Registered Nurses
 
@@ -194,6 +194,7 @@ def test_near_careers_share_things_their_documents_name(kb) -> None:
 
 
 def test_a_table_row_has_what_the_documents_give(kb) -> None:
-    (nurse, ranger) = guide.profiles(kb, ["Registered Nurse", "Forest Ranger"])
+    (nurse, ranger, welder) = guide.profiles(kb, ["Registered Nurse", "Forest Ranger", "Welder"])
     assert nurse.pay.amount == 86070 and nurse.outlook.percent == 6 and level_of(nurse.education.value) == 4
+    assert (welder.pay.amount, welder.pay.period) == (51000, "year")  # yearly, as the other rows: they compare
     assert (ranger.pay, ranger.outlook, ranger.education) == (None, None, None)

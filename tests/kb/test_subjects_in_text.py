@@ -99,3 +99,9 @@ def test_a_row_for_a_part_of_the_subject_qualifies_its_figures_and_labels_name_t
     pay = {(f.value, f.qualifier) for f in facts("wages.txt", page) if f.aspect == "pay" and f.number is not None}
     assert {("$19.33", "mean"), ("$17.71", "median")} <= pay
     assert ("$12.61", "median; Industry: Leisure and Hospitality") in pay
+
+
+def test_a_title_saying_what_kind_of_page_it_is_names_no_course() -> None:
+    body = "\n\n## Tuition\n\nTuition is $7,900.\n\n## Length\n\n12 weeks, online.\n"
+    assert builder.parse("bootcamp.md", "# Design Academy Bootcamp" + body).courses == ["Design Academy Bootcamp"]
+    assert builder.parse("policies.md", "# Design Academy Policies" + body).courses == []

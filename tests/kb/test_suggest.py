@@ -18,7 +18,7 @@ Home health aides help patients with daily care in their homes, and report chang
 Home health aides earn a median annual wage of $33,530.
 
 Software Developers
-Software developers write code for computer programs and test software.
+Software developers write code for computer programs and test software. Some travel to meet clients.
 Software developers earn a median annual wage of $132,270.
 """
 OUTDOORS = """Outdoor Work
@@ -28,6 +28,9 @@ Forest workers spend most of the day outdoors, in all weather, planting trees in
 
 Accountants
 Accountants prepare financial statements and check calculations for accuracy.
+
+Delivery Drivers
+Delivery drivers drive a truck over set routes all day, and travel from stop to stop delivering goods.
 """
 
 
@@ -59,6 +62,10 @@ def test_each_interest_reaches_the_career_whose_work_shows_it(kb: KnowledgeBase)
     assert kb.suggest(interests_in("I love computers"))[0].career == "Software Developer"
     assert kb.suggest(interests_in("I'm good at maths"))[0].career == "Accountant"
     assert [s.career for s in kb.suggest(interests_in("I want to work outdoors"))] == ["Forest Worker"]
+
+
+def test_a_career_mentioning_an_interest_in_passing_is_not_suggested_for_it(kb: KnowledgeBase) -> None:
+    assert [s.career for s in kb.suggest(interests_in("I like driving and travel"))] == ["Delivery Driver"]
 
 
 def test_an_interest_no_document_supports_yields_no_career(kb: KnowledgeBase) -> None:
