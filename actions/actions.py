@@ -107,10 +107,8 @@ class KnowledgeAction(Action, ABC):
         """``act``; but while a "help me choose" question is pending, a message naming no career or course the
         KB knows ("computers", "2"), or answering it in words though it names one ("a bootcamp of a few
         months"), is its answer, whatever the NLU took it for."""
-        pending = tracker.get_slot("choosing")
-        if pending and self.name() != HELP_ME_CHOOSE:
-            if not self.names_a_subject(tracker) or read_choice(pending, tracker.latest_message.get("text") or ""):
-                return self.hand_over(HELP_ME_CHOOSE, dispatcher, tracker, domain)
+        if self.name() != HELP_ME_CHOOSE and self.answers_pending(tracker):
+            return self.hand_over(HELP_ME_CHOOSE, dispatcher, tracker, domain)
         if self.name() not in READS_NEEDS_ITSELF:
             ask = ask_from(tracker)
             if self.asks_for_suggestions(tracker, ask):  # "courses under $1,000?", "what can I do without a degree?"
@@ -118,6 +116,12 @@ class KnowledgeAction(Action, ABC):
             if self.courses_totalled(tracker, ask):  # "the CNA training, then the pharmacy certificate: in all?"
                 return self.hand_over(PATH, dispatcher, tracker, domain)
         return self.act(dispatcher, tracker, domain)
+
+    def answers_pending(self, tracker: Tracker) -> bool:
+        """Whether a "help me choose" question is pending and the message is its answer."""
+        pending = tracker.get_slot("choosing")
+        said = tracker.latest_message.get("text") or ""
+        return bool(pending) and (not self.names_a_subject(tracker) or read_choice(pending, said) is not None)
 
     def hand_over(
         self, name: str, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
@@ -511,13 +515,19 @@ class OutOfScopeAction(FallbackAction):
 class SmallTalkAction(KnowledgeAction):
     """Greetings, thanks, goodbyes, "what can you do?" and "are you a bot?": the domain's response for the
     intent. An action rather than the response alone, so that while a "help me choose" question is pending an
-    answer the NLU took for small talk ("hi, design I guess") still answers it (``KnowledgeAction.run``)."""
+    answer the NLU took for small talk ("hi, design I guess") still answers it (``answers_pending``)."""
 
     RESPONSES = {"greet": "utter_greet", "goodbye": "utter_goodbye", "thanks": "utter_welcome",
                  "help": "utter_help", "bot_challenge": "utter_iamabot"}  # fmt: skip
 
     def name(self) -> str:
         return "action_small_talk"
+
+    def answers_pending(self, tracker: Tracker) -> bool:
+        """Only a message that gives an answer in words ("hi, computers I guess"): a bare "bye" or "thanks"
+        gets its response, and the question stays pending."""
+        pending = tracker.get_slot("choosing")
+        return bool(pending) and read_choice(pending, tracker.latest_message.get("text") or "") is not None
 
     def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")

@@ -110,6 +110,8 @@ def test_small_talk_gets_its_response_and_while_a_question_is_pending_answers_it
     handed = ask("action_small_talk", "hi, design I guess", intent="greet", slots=pending)
     assert handed.text.startswith("How long are you willing to study")
     assert handed.slots["choose_interest"] == "creative work"
+    thanked = ask("action_small_talk", "thanks", intent="thanks", slots=pending)
+    assert thanked.messages[0]["response"] == "utter_welcome" and "choosing" not in thanked.slots
 
 
 def test_named_courses_get_their_total_and_a_discount_said_later_applies_to_the_courses_listed(ask) -> None:

@@ -45,6 +45,12 @@ CONVERSATIONS = {
         ("it doesn't matter", ["What do you need to earn?"]),
         ("at least 100k", ["Careers in my documents that fit computers and technology", "paying at least $100,000"]),
     ],
+    "help me choose, answered with a greeting's words": [
+        ("help me choose", ["What do you enjoy most?"]),
+        ("hi, computers I guess", ["How long are you willing to study"]),
+        ("thanks", ["You're welcome"]),  # small talk, the question still pending
+        ("a few months", ["What do you need to earn?"]),
+    ],
     "the way to a career": [
         ("I know HTML and CSS, how do I become a back end developer?", ["Python Developer Certificate", SOURCE]),
     ],
