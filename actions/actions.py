@@ -18,7 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import guidance_replies, replies
 from actions.answers import INTENT_QUESTIONS, OPTIONAL_SUBJECT, QUESTIONS, Ask, aspect_of, question_for, said_or_not
 from kb import aspects, guide, interests, needs
-from kb.matching import asked_words, coordinated, framed_job, how_many, picked
+from kb.matching import asked_words, coordinated, framed_job, how_many, picked, without_owned
 from kb.query import KnowledgeBase
 
 SUBJECT_LABELS = ("career", "course", "topic")
@@ -300,7 +300,7 @@ class AnswerAction(KnowledgeAction, ABC):
             return self.kind
         if self.kind in BROAD:
             return question_for(found.name)
-        named = aspects.named(OWNED.sub(" ", words), label)
+        named = aspects.named(without_owned(words), label)
         if found in named and all(question_for(a.name) != self.kind for a in named):
             return question_for(found.name)
         return self.kind
@@ -308,8 +308,6 @@ class AnswerAction(KnowledgeAction, ABC):
 
 BROAD = ("description", "course_topics", "courses")
 """Kinds of question that stand for "tell me about it": when the words ask for one aspect, it is answered."""
-OWNED = re.compile(r"\b(?:my|our)\s+\w+", re.I)
-"""The visitor's own things ("what else could I do with my skills?"): never what a specific question asks."""
 
 
 def _answer_action(kind: str) -> type[AnswerAction]:

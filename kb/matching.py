@@ -304,6 +304,15 @@ def asked_words(text: str, names: Iterable[str], topics: Iterable[str] = ()) -> 
     return text
 
 
+OWNED = re.compile(r"\b(?:my|our)\s+\w+", re.I)
+
+
+def without_owned(text: str) -> str:
+    """A question without the visitor's own things ("what else could I do with my skills?"): what they have
+    is not what they ask about."""
+    return OWNED.sub(" ", text)
+
+
 JOB_FRAMES = (
     re.compile(
         r"\b(?:does|do|would|will|can|could) (?:an?|the) (?P<name>[a-z][\w'-]*(?: [a-z][\w'-]*){0,3}?) "

@@ -22,6 +22,7 @@ from kb.matching import (
     normalize,
     picked,
     same_words,
+    without_owned,
 )
 
 pytestmark = pytest.mark.unit
@@ -255,3 +256,8 @@ def test_a_text_names_a_trade_by_its_field() -> None:
     assert names_the_field("the phlebotomy program", "Phlebotomist")
     assert not names_the_field("prepares you to work as a UX designer", "Graphic Designer")  # every word's field
     assert not names_the_field("Certified Nursing Assistant (CNA) Training", "Registered Nurse")
+
+
+def test_the_visitors_own_things_are_not_what_they_ask() -> None:
+    assert "skills" not in without_owned("what else could I do with my skills?")
+    assert "skills" in without_owned("what skills does a welder need?")
