@@ -4,7 +4,6 @@ choose". Each reads the tracker, asks ``kb.guide`` / the query API, and sends th
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -15,7 +14,7 @@ from actions import guidance_replies, replies
 from actions.actions import HELP_ME_CHOOSE, SUGGEST, KnowledgeAction, ask_from, read_choice, shortlisted
 from kb import guide, interests, needs
 from kb.interests import Interest
-from kb.matching import framed_job
+from kb.matching import framed_job, number_typed
 from kb.needs import Need
 from kb.query import KnowledgeBase
 
@@ -88,8 +87,6 @@ class HelpChooseAction(KnowledgeAction):
 
     ORDER = ("interest", "study", "pay")
     SLOTS = {asking: f"choose_{asking}" for asking in ORDER}
-    ANY = re.compile(r"\b(?:any|anything|doesn'?t matter|don'?t (?:care|mind|know)|no preference|not sure|skip)\b",
-                     re.I)  # fmt: skip
 
     def name(self) -> str:
         return HELP_ME_CHOOSE
@@ -128,11 +125,10 @@ class HelpChooseAction(KnowledgeAction):
 
     def read(self, asking: str, text: str, pending: bool) -> str | None:
         """An answer in words (or, to the question pending, a number or "anything") to one question."""
-        if pending and (number := re.fullmatch(r"\s*(\d)\s*\.?\s*", text)):
+        if pending and (index := number_typed(text)) is not None:
             options = self.options(asking)
-            index = int(number.group(1)) - 1
             return options[index][1] if 0 <= index < len(options) else None
-        if pending and self.ANY.search(text):
+        if pending and needs.no_preference(text):
             return "any"
         if asking == "pay" and not pending:  # said along with another answer: only as a need ("over $50,000")
             paid = next((n for n in needs.needs_in(text) if n.rule == "pay"), None)

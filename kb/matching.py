@@ -407,6 +407,12 @@ def picked(text: str) -> int | None:
     return place if place < 0 else place - 1
 
 
+def number_typed(text: str) -> int | None:
+    """The index of a numbered answer a message is only the number of ("2", "3."), where there are no buttons."""
+    match = re.fullmatch(r"\s*(\d)\s*\.?\s*", text)
+    return int(match.group(1)) - 1 if match else None
+
+
 def how_many(text: str) -> int | None:
     """How many of a list just given a message speaks of ("compare the two": 2)."""
     match = HOW_MANY.search(text)

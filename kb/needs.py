@@ -135,6 +135,16 @@ STUDY_ANSWERS: dict[str, tuple[int, re.Pattern[str]]] = {
 may give it in words ("a bootcamp of a few months", "four years is fine")."""
 
 
+NO_PREFERENCE = re.compile(
+    r"\b(?:any|anything|doesn'?t matter|don'?t (?:care|mind|know)|no preference|not sure|skip)\b", re.I
+)
+
+
+def no_preference(text: str) -> bool:
+    """Whether a message answers a "help me choose" question with "anything" ("it doesn't matter")."""
+    return bool(NO_PREFERENCE.search(text))
+
+
 def study_answer(text: str) -> str | None:
     """Which answer to "how long will you study?" a message gives, else the education need it states."""
     said = next((name for name, (_, words) in STUDY_ANSWERS.items() if words.search(text)), None)

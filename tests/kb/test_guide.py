@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from kb import guide
+from kb import guide, needs
 from kb.interests import interests_in
 from kb.needs import level_of, needs_in
 from kb.query import KnowledgeBase
@@ -198,3 +198,7 @@ def test_a_table_row_has_what_the_documents_give(kb) -> None:
     assert nurse.pay.amount == 86070 and nurse.outlook.percent == 6 and level_of(nurse.education.value) == 4
     assert (welder.pay.amount, welder.pay.period) == (51000, "year")  # yearly, as the other rows: they compare
     assert (ranger.pay, ranger.outlook, ranger.education) == (None, None, None)
+
+
+def test_anything_is_an_answer_with_no_preference() -> None:
+    assert needs.no_preference("it doesn't matter") and not needs.no_preference("a few months")

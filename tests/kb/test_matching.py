@@ -20,6 +20,7 @@ from kb.matching import (
     job_titles,
     names_the_field,
     normalize,
+    number_typed,
     picked,
     same_words,
     without_owned,
@@ -261,3 +262,7 @@ def test_a_text_names_a_trade_by_its_field() -> None:
 def test_the_visitors_own_things_are_not_what_they_ask() -> None:
     assert "skills" not in without_owned("what else could I do with my skills?")
     assert "skills" in without_owned("what skills does a welder need?")
+
+
+def test_a_message_that_is_only_a_number_picks_a_numbered_answer() -> None:
+    assert (number_typed("2"), number_typed(" 3. "), number_typed("2 years")) == (1, 2, None)
