@@ -134,14 +134,14 @@ class KnowledgeAction(Action, ABC):
     def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]: ...
 
     def asks_for_suggestions(self, tracker: Tracker, ask: Ask) -> bool:
-        """Whether a message naming no career or course the KB knows says what the visitor likes ("I love
-        computers and coding, what should I look into?"), or states needs (``kb.needs``) of careers or courses
-        in general ("which courses cost under $1,000?", "what are my options without a degree?"), not of one
-        ("is phlebotomy a growing field?")."""
+        """Whether a message says what the visitor likes, naming no job the KB knows ("I love computers and
+        coding, what should I look into?", "I'm into cybersecurity"); or, naming no career or course, states
+        needs (``kb.needs``) of careers or courses in general ("which courses cost under $1,000?", "what are
+        my options without a degree?"), not of one ("is phlebotomy a growing field?")."""
+        if interests.likes_a_field(ask.text, self.subjects_named(tracker)):
+            return True
         if self.names_a_subject(tracker):
             return False
-        if interests.states_a_liking(ask.text) and interests.interests_in(ask.text):
-            return True
         named = any(ask.entities.get(label) for label in ("career", "course")) or framed_job(ask.text)
         return bool(needs.needs_in(ask.text)) and not named and bool(MANY.search(ask.text))
 
@@ -160,10 +160,16 @@ class KnowledgeAction(Action, ABC):
         return held if TOGETHER.search(ask.text) or guide.discount_for(self.kb, held, ask.text) else []
 
     def names_a_subject(self, tracker: Tracker) -> bool:
+        return bool(self.subjects_named(tracker))
+
+    def subjects_named(self, tracker: Tracker) -> list[str]:
+        """What the message names that the KB knows (a career or course), as the visitor wrote it."""
         entities = tracker.latest_message.get("entities", [])
-        return any(
-            self.kb.resolve(str(e["value"]), e["entity"]) for e in entities if e["entity"] in ("career", "course")
-        )
+        return [
+            str(e["value"])
+            for e in entities
+            if e["entity"] in ("career", "course") and self.kb.resolve(str(e["value"]), e["entity"])
+        ]
 
     def say(self, dispatcher: CollectingDispatcher, tracker: Tracker, reply: replies.Reply) -> None:
         dispatcher.utter_message(**replies.render(reply, tracker.get_latest_input_channel()))

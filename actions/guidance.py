@@ -35,16 +35,20 @@ class SuggestAction(KnowledgeAction):
         if needs.kind_of(stated) == "course" and not wanted:
             reply = guidance_replies.courses(guide.courses_meeting(self.kb, stated), self.kb.courses())
         else:
-            reply = careers_for(self.kb, wanted, stated, interests.states_a_liking(text))
+            reply = careers_for(self.kb, wanted, stated, text)
         self.say(dispatcher, tracker, reply)
         return shortlisted(reply)
 
 
-def careers_for(kb: KnowledgeBase, wanted: list[Interest], stated: list[Need], liked: bool = False) -> replies.Reply:
-    """The shortlist for interests and needs; with neither, the interests to choose from."""
-    found = guide.shortlist(kb, wanted, stated) if wanted or stated else guide.Shortlist([], {}, [])
+def careers_for(kb: KnowledgeBase, wanted: list[Interest], stated: list[Need], text: str = "") -> replies.Reply:
+    """The shortlist for interests and needs (ranked by the visitor's own words in ``text`` too), with the
+    courses that fit; with neither, the interests to choose from."""
+    said = interests.own_words(text)
+    found = guide.shortlist(kb, wanted, stated, said=said) if wanted or stated else guide.Shortlist([], {}, [])
     shown = [i.name for i in interests.INTERESTS] if not wanted else guide.interests_shown(kb)
-    return guidance_replies.shortlist([i.name for i in wanted], found, shown, kb.careers(), liked)
+    courses = guide.courses_on_the_way(kb, wanted, stated, [s.career for s in found.picks], said)
+    liked = interests.states_a_liking(text)
+    return guidance_replies.shortlist([i.name for i in wanted], found, shown, kb.careers(), liked, courses)
 
 
 class PathAction(KnowledgeAction):

@@ -40,10 +40,18 @@ def _shown(fact: FactView | None) -> str:
     return f"“{text}”"
 
 
-def shortlist(asked: list[str], found: Shortlist, offered: list[str], careers: list[str], liked: bool = False) -> Reply:
+def shortlist(
+    asked: list[str],
+    found: Shortlist,
+    offered: list[str],
+    careers: list[str],
+    liked: bool = False,
+    courses: list[CourseProfile] | None = None,
+) -> Reply:
     """Careers that fit the ``asked`` interests and meet the needs, each with what shows it, its pay and
-    growth where known; with nothing asked, the interests to choose from (``offered``), said to be all the
-    documents have careers for when the visitor ``liked`` something else."""
+    growth where known, then the ``courses`` that fit too; with nothing asked, the interests to choose from
+    (``offered``), said to be all the documents have careers for when the visitor ``liked`` something
+    else."""
     if not asked and not found.needs:
         opening = "My documents don't describe careers for that, as far as I can tell. " if liked else ""
         return Reply(
@@ -56,6 +64,10 @@ def shortlist(asked: list[str], found: Shortlist, offered: list[str], careers: l
         text = f"My documents don't describe careers {what}."
         if found.unsaid:
             text += f" They don't say enough on it for {some(found.unsaid)}."
+        if courses:
+            line, sources = _courses_line(courses)
+            buttons = [button(c.course, "ask_courses", course=c.course) for c in courses]
+            return Reply(f"{text}\n{line}\n{cite(*sources)}", buttons, shortlist=[c.course for c in courses])
         if asked and offered:  # what they do have careers for
             return Reply(
                 f"{text} They do have careers for {listing(offered)}.",
@@ -81,11 +93,24 @@ def shortlist(asked: list[str], found: Shortlist, offered: list[str], careers: l
         sources += [x.source for x in (s.pay, s.outlook) if x]
         lines.append(line)
     lines += _others(found, "careers")
+    if courses:
+        line, shown = _courses_line(courses)
+        lines.append(line)
+        sources += shown
     return Reply(
         "\n".join(lines) + "\n" + cite(*sources),
         [button(s.career, "ask_career_description", career=s.career) for s in found.picks],
         shortlist=[s.career for s in found.picks],
     )
+
+
+def _courses_line(courses: list[CourseProfile]) -> tuple[str, list[Source]]:
+    """ "Courses that fit too: Cosmetology ($14,775; 1,500 hours), Esthetics (…)", and its sources."""
+    named = [f"{c.course} ({'; '.join(f.value for f in (c.price, c.length) if f) or 'price and length not given'})"
+             for c in courses]  # fmt: skip
+    return f"Courses in my documents that fit: {listing(named)}.", [
+        f.source for c in courses for f in (c.price, c.length) if f
+    ]
 
 
 def courses(found: Shortlist, known: list[str]) -> Reply:
@@ -108,9 +133,13 @@ def courses(found: Shortlist, known: list[str]) -> Reply:
     )
 
 
+ALSO_SHOWN = 15
+"""The others meeting the needs named after a shortlist: by name, for the visitor to pick from."""
+
+
 def _others(found: Shortlist, kind: str) -> list[str]:
     """Lines on the rest: those also meeting the needs, by name; those the documents are silent on, counted."""
-    lines = [f"Also {_needs(found.needs)}: {some(found.more)}."] if found.more else []
+    lines = [f"Also {_needs(found.needs)}: {some(found.more, ALSO_SHOWN)}."] if found.more else []
     if found.unsaid:
         lines.append(f"({len(found.unsaid)} other {kind} left out: my documents don't say enough on it.)")
     return lines

@@ -50,6 +50,9 @@ class Reply:
     numbered: bool = False  # its buttons are the answers to a question: numbered where there are no buttons
 
 
+MAX_SHOWN = 5  # facts or names in one reply: more reads as a list dumped, not an answer
+
+
 def plural(career: str) -> str:
     """ "Actuary" -> "Actuaries", "Registered Nurse" -> "Registered Nurses"."""
     if career.endswith("s"):
@@ -59,12 +62,12 @@ def plural(career: str) -> str:
     return career + ("es" if re.search(r"(?:ch|sh|x|z)$", career) else "s")
 
 
-def some(items: list[str]) -> str:
+def some(items: list[str], most: int = MAX_SHOWN) -> str:
     """A few of many names: "A, B, C, D, E and 12 more"."""
     items = list(dict.fromkeys(items))
-    if len(items) <= MAX_SHOWN:
+    if len(items) <= most:
         return listing(items)
-    return ", ".join(items[:MAX_SHOWN]) + f" and {len(items) - MAX_SHOWN} more"
+    return ", ".join(items[:most]) + f" and {len(items) - most} more"
 
 
 def listing(items: list[str], last: str = "and") -> str:
@@ -493,7 +496,6 @@ SHOWN_NAME = re.compile(r"[\w][\w .'&()+#-]{0,59}")
 
 
 SENTENCE_END = re.compile(r"[.!?][”\"')]?$")
-MAX_SHOWN = 5  # facts or names in one reply: more reads as a list dumped, not an answer
 MAX_PHRASES = 8  # the items of a list, shorter than sentences
 FEW = 6  # this many names or fewer are listed in full; of more, a few near ones
 

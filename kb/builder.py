@@ -45,7 +45,7 @@ from kb.schema import Alias, Build, Document, Fact, Passage, Posting, Subject
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR_VERSION = "14"
+EXTRACTOR_VERSION = "15"
 EXTRACTORS: tuple[Extractor, ...] = (
     careers.extract,
     names.extract,
@@ -114,7 +114,7 @@ def extract(name: str, content: str | bytes) -> Extracted:
     """A document's findings and passages: a pure function of its name and content."""
     doc = parse(name, content)
     findings = list(dict.fromkeys(f for extractor in EXTRACTORS for f in extractor(doc)))
-    passages = [(s.heading, sentence, doc.section_subject(s)) for s in doc.sections for sentence in s.sentences]
+    passages = [(s.heading, sentence, subject) for s in doc.sections for sentence, subject in doc.sentence_subjects(s)]
     words = [dict(Counter(terms(sentence))) for _, sentence, _ in passages]
     return Extracted(
         name, _title(name, doc), fingerprint(content), doc.main_career, doc.year, findings, passages, words

@@ -60,12 +60,17 @@ def meeting(kb: KnowledgeBase, kind: str, needs: list[Need], subjects: list[str]
     return met, sorted(unsaid - failed)
 
 
-def shortlist(kb: KnowledgeBase, wanted: list[Interest], needs: list[Need], limit: int = 5) -> Shortlist:
-    """Careers for the interests (ranked by ``KnowledgeBase.suggest``) that meet every need; with needs
+def shortlist(
+    kb: KnowledgeBase, wanted: list[Interest], needs: list[Need], limit: int = 5, said: str = ""
+) -> Shortlist:
+    """Careers for the interests (ranked by ``KnowledgeBase.suggest``, then by the visitor's own words
+    ``said``) that meet every need, and those fitting them whose documents don't say on a need; with needs
     alone, those meeting them, best paid first."""
     met, unsaid = meeting(kb, "career", needs, kb.careers())
     if wanted:
-        return Shortlist(kb.suggest(wanted, limit, among=set(met)), met, unsaid, needs)
+        fitting = {s.career for s in kb.suggest(wanted, len(unsaid) or 1, among=set(unsaid))} if unsaid else set()
+        picks = kb.suggest(wanted, limit, among=set(met), said=said)
+        return Shortlist(picks, met, [c for c in unsaid if c in fitting], needs)
     pay = {v.subject: v.number for v in kb.ranked("pay", "career") if v.subject in met}
     ordered = sorted(met, key=lambda c: (-(pay.get(c) or 0), c))
     picks = [kb.suggestion(c, (), _reason(c, met[c])) for c in ordered[:limit]]
@@ -81,9 +86,14 @@ def _reason(subject: str, shown: Shown) -> Text | None:
     return next((Text(subject, f.value, f.source) for _, f in shown if f is not None), None)
 
 
-def courses_meeting(kb: KnowledgeBase, needs: list[Need], limit: int = 5) -> Shortlist:
-    """Courses meeting every need, cheapest (then shortest) first."""
+def courses_meeting(
+    kb: KnowledgeBase, needs: list[Need], limit: int = 5, wanted: list[Interest] | None = None, said: str = ""
+) -> Shortlist:
+    """Courses meeting every need: those best showing the interests ``wanted`` (as careers are ranked), else
+    the cheapest (then shortest) first."""
     met, unsaid = meeting(kb, "course", needs, kb.courses())
+    if wanted:
+        return Shortlist(kb.suggest(wanted, limit, among=set(met), said=said, kind="course"), met, unsaid, needs)
     prices = kb.facts_by_subject("course", "price")
     price = {c: p.number for c in met if (p := needs_registry.whole_price(prices.get(c, [])))}
     ordered = sorted(met, key=lambda c: (price.get(c) is None, price.get(c) or 0, c))
@@ -138,6 +148,27 @@ class CourseProfile:
     price: FactView | None
     length: FactView | None
     format: FactView | None
+
+
+def courses_on_the_way(
+    kb: KnowledgeBase, wanted: list[Interest], needs: list[Need], careers: list[str], said: str = "", limit: int = 3
+) -> list[CourseProfile]:
+    """The few courses to show beside a shortlist of ``careers``, within the time of study the visitor gives
+    (``kb.needs.for_courses``): those that prepare for the careers, then those whose name shows an interest
+    ("Cosmetology"); when no career fits, those whose own sections show the interests best. None when the
+    visitor gave neither interests nor a time of study."""
+    timed = needs_registry.for_courses(needs)
+    if not wanted and not timed:
+        return []
+    met, _ = meeting(kb, "course", timed, kb.courses())
+    words = set(terms(" ".join(w for i in wanted for w in i.shown)))
+    found = [t.subject for career in careers for t in kb.courses_for_career(career)]
+    found += [c for c in met if words & set(terms(c))]
+    if not careers:
+        found += [s.career for s in courses_meeting(kb, timed, limit, wanted, said).picks]
+    if not wanted:  # a time of study alone: then the cheapest courses within it
+        found += [s.career for s in courses_meeting(kb, timed, limit).picks]
+    return course_profiles(kb, [c for c in dict.fromkeys(found) if c in met][:limit])
 
 
 def course_profiles(kb: KnowledgeBase, courses: list[str]) -> list[CourseProfile]:

@@ -14,6 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kb import lexicon
+from kb.matching import framed_job
+
 
 @dataclass(frozen=True)
 class Interest:
@@ -33,7 +36,7 @@ INTERESTS: tuple[Interest, ...] = (
               r"make a difference|health ?care|health|medical|medicines?|drugs|pharmac\w*|nursing|hospitals?|"
               r"look(?:ing)? after|sick"),
         ("patient", "care", "caring", "health", "treatment", "therapy", "counsel", "counseling", "medical", "nursing",
-         "medication", "prescription"),
+         "medication", "prescription", "empathy", "compassion", "social"),
     ),
     Interest(
         "maths and numbers",
@@ -44,8 +47,9 @@ INTERESTS: tuple[Interest, ...] = (
     Interest(
         "working with your hands",
         _said(r"(?:with )?my hands|hands[- ]on|fix(?:ing)? things|build(?:ing)? things|repair\w*|practical|tools|"
-              r"engines?|machinery|machines|tinker\w*"),
-        ("repair", "install", "installation", "equipment", "machinery", "wrench", "weld", "pipe", "manual", "physical"),
+              r"engines?|machinery|machines|tinker\w*|(?:skilled )?trades?|not a desk"),
+        ("repair", "install", "installation", "machinery", "wrench", "weld", "welding", "pipe", "manual", "physical",
+         "wire", "wiring", "apprentice", "apprenticeship", "mechanic", "maintenance", "construction"),
     ),
     Interest(
         "working outdoors",
@@ -59,7 +63,7 @@ INTERESTS: tuple[Interest, ...] = (
     ),
     Interest(
         "computers and technology",
-        _said(r"computers?|technology|tech|coding|programming|software|gaming|internet|apps?|websites?"),
+        _said(r"computers?|technology|tech|coding|programming|software|gaming|internet|apps?|websites?|cyber\w*|hackers?"),
         ("software", "computer", "programming", "code", "coding", "database", "network", "web", "digital", "cloud"),
     ),
     Interest(
@@ -127,3 +131,25 @@ LIKING = re.compile(
 def states_a_liking(text: str) -> bool:
     """Whether a message says what the visitor likes, whether or not it is an interest of the registry."""
     return bool(LIKING.search(text))
+
+
+def likes_a_field(text: str, named: list[str]) -> bool:
+    """Whether a message says what the visitor likes, an interest of the registry, and of the subjects it
+    ``named`` names fields of work only, no job ("I'm into cybersecurity, I'd love a job stopping hackers";
+    not "I love nursing, what do nurses earn?" or "... how do I become an RN?")."""
+    jobs = [name for name in named if lexicon.load().is_occupation(name.split()[-1])]
+    return states_a_liking(text) and bool(interests_in(text)) and not jobs and not framed_job(text)
+
+
+ASKING = re.compile(
+    r"\b(?:what|which|could|should|would|can|ideas?|options?|suits?|suited|fit|fits|careers?|jobs?|work|"
+    r"there|look into|for a living|do)\b",
+    re.I,
+)
+
+
+def own_words(text: str) -> str:
+    """What a message says of the work the visitor wants, without the words of liking and asking ("I like
+    figuring out how to make apps easy to use. Is there a career in that?": "figuring out how to make apps
+    easy to use in that"), to rank careers showing their interests by."""
+    return ASKING.sub(" ", LIKING.sub(" ", text))

@@ -34,6 +34,7 @@ class Need:
     least: float | None = None  # the lowest value it allows (pay)
     per: str | None = None  # a pay figure's period ("hour"), when the visitor gives one
     value: str | None = None  # a word it asks for ("online")
+    weeks: float | None = None  # the time of study an education need allows, put on courses' length
 
 
 Verdict = tuple[bool | None, "FactView | None"]
@@ -108,7 +109,7 @@ associate's degree; four, a bachelor's; six, a master's."""
 
 def _education(text: str) -> Need | None:
     if FOUR_YEAR.search(text):
-        return Need("education", "needing no four-year degree", most=3)
+        return Need("education", "needing no four-year degree", most=3, weeks=4 * WEEKS["year"] - SHORT)
     if NO_DEGREE.search(text):
         return Need("education", "needing no degree", most=2)
     study = STUDY.search(text)
@@ -116,23 +117,29 @@ def _education(text: str) -> Need | None:
         return None
     count = study.group("n") or study.group("n2") or study.group("n3") or "a year or two"
     unit = study.group("u") or study.group("u2") or study.group("u3")
-    years = 2.0 if study.group("or") else (figures.to_number(count.split(" or ")[-1]) or 3)  # "a few": three
-    if unit and unit.lower().startswith("month"):
-        years /= 12
-    most = max((level for limit, level in YEARS_TO_LEVEL if years >= limit), default=2)
-    return Need("education", f"needing at most {count} {unit or ''} of study".replace("  ", " "), most=most)
+    number = 2.0 if study.group("or") else (figures.to_number(count.split(" or ")[-1]) or 3)  # "a few": three
+    weeks = number * WEEKS["month" if unit and unit.lower().startswith("month") else "year"]
+    most = max((level for limit, level in YEARS_TO_LEVEL if weeks >= limit * WEEKS["year"]), default=2)
+    said = f"at most {count} {unit or ''} of study".replace("  ", " ")
+    return Need("education", f"needing {said}", most=most, weeks=weeks)
 
 
-STUDY_ANSWERS: dict[str, tuple[int, re.Pattern[str]]] = {
-    "a few months": (2, re.compile(r"\bmonths?\b|\bbootcamp|\bnot (?:a|any) degree|\bno degree", re.I)),
-    "up to two years": (3, re.compile(r"\b(?:two|2) years?\b|\ba year or two\b|\bassociate", re.I)),
+STUDY_ANSWERS: dict[str, tuple[int, float | None, re.Pattern[str]]] = {
+    "a few months": (
+        2,
+        3 * WEEKS["month"],
+        re.compile(r"\bmonths?\b|\bbootcamp|\bnot (?:a|any) degree|\bno degree", re.I),
+    ),
+    "up to two years": (3, 2 * WEEKS["year"], re.compile(r"\b(?:two|2) years?\b|\ba year or two\b|\bassociate", re.I)),
     "four years or more": (
         6,
+        None,
         re.compile(r"\b(?:four|4|five|six) years?\b|\bbachelor|\bas long as\b|\bdegree is fine", re.I),
     ),
 }
-"""The answers to "how long will you study?": the highest level of education each reaches, and how a visitor
-may give it in words ("a bootcamp of a few months", "four years is fine")."""
+"""The answers to "how long will you study?": the highest level of education each reaches, the weeks of a
+course it allows, and how a visitor may give it in words ("a bootcamp of a few months", "four years is
+fine")."""
 
 
 NO_PREFERENCE = re.compile(
@@ -147,7 +154,7 @@ def no_preference(text: str) -> bool:
 
 def study_answer(text: str) -> str | None:
     """Which answer to "how long will you study?" a message gives, else the education need it states."""
-    said = next((name for name, (_, words) in STUDY_ANSWERS.items() if words.search(text)), None)
+    said = next((name for name, (_, _, words) in STUDY_ANSWERS.items() if words.search(text)), None)
     stated = _education(text)
     return said or (stated.said if stated else None)
 
@@ -155,7 +162,8 @@ def study_answer(text: str) -> str | None:
 def study_need(answer: str) -> Need | None:
     """The education need an answer to "how long will you study?" puts on careers."""
     if answer in STUDY_ANSWERS:
-        return Need("education", f"needing {answer} of study", most=STUDY_ANSWERS[answer][0])
+        level, weeks, _ = STUDY_ANSWERS[answer]
+        return Need("education", f"needing {answer} of study", most=level, weeks=weeks)
     return _education(answer + " of study")
 
 
@@ -368,6 +376,19 @@ def needs_in(text: str) -> list[Need]:
     kind = "course" if COURSE_WORDS.search(text) and not NO_DEGREE.search(text) else "career"
     found = [need for rule in RULES if rule.kind == kind and (need := rule.read(text))]
     return found
+
+
+def for_courses(needs: list[Need]) -> list[Need]:
+    """The needs a message put on careers that also hold for the courses on the way: a time of study
+    ("I can't study for more than a year") is a course's length. None when no such need was stated."""
+    return [Need("length", _taking(n.said), most=n.weeks) for n in needs if n.rule == "education" and n.weeks]
+
+
+def _taking(said: str) -> str:
+    """ "needing at most a year of study": "taking at most a year"."""
+    if said.endswith(" of study"):
+        return "taking " + said.removeprefix("needing ").removesuffix(" of study")
+    return "shorter than a four-year degree"
 
 
 def kind_of(needs: list[Need]) -> str | None:

@@ -11,7 +11,7 @@ import math
 import re
 import time
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from difflib import SequenceMatcher
 from functools import cached_property
@@ -273,6 +273,27 @@ def _school_named(text: str) -> str | None:
 
 
 PASSING = 0.25  # of the best career's score, below which an interest is only mentioned in passing
+
+
+@dataclass
+class Showing:
+    """A career (or course) showing some of the interests asked: which, and its passages' scores for them."""
+
+    name: str
+    shown: tuple[str, ...] = ()
+    passages: dict[int, float] = field(default_factory=dict)
+
+    @property
+    def shown_count(self) -> int:
+        return len(self.shown)
+
+    @property
+    def score(self) -> float:
+        return _best_three(self.passages)
+
+
+def _added(scores: dict[int, float], more: dict[int, float]) -> dict[int, float]:
+    return {passage: scores.get(passage, 0.0) + more.get(passage, 0.0) for passage in scores.keys() | more.keys()}
 
 
 def _best_three(passages: dict[int, float]) -> float:
@@ -892,57 +913,76 @@ class KnowledgeBase:
             n, mean = session.execute(select(func.count(Passage.id), func.avg(Passage.length))).one()
         return n, float(mean or 1.0)
 
-    def suggest(self, wanted: list[Interest], limit: int = 5, among: set[str] | None = None) -> list[Suggestion]:
-        """The careers (of those ``among``, if given) whose own sections best show the ``wanted`` interests
-        (BM25 of the interests' words over each career's sentences, its three best summed), those showing
-        more of the interests first. A career none of whose sentences shows an interest asked is never
-        suggested for it, nor one whose sentences show it less than ``PASSING`` as much as the best's (a
-        passing "may travel to meet clients" is not a career in travel)."""
-        ranked = self._remembered(("interests", *sorted(i.name for i in wanted)), lambda: self._by_interests(wanted))
-        ranked = [r for r in ranked if among is None or r[2] in among]
-        most = ranked[0][0] if ranked else 0
-        best = max((r[1] for r in ranked if r[0] == most), default=0.0)
-        chosen = [r for r in ranked if r[0] == most and r[1] >= best * PASSING][:limit]
-        reasons = {row.id: row for row in self._all(select(Passage).where(Passage.id.in_([r[4] for r in chosen])))}
-        return [
-            self.suggestion(career, shown, Text(career, reasons[passage].sentence, self._cite(reasons[passage])))
-            for _, _, career, shown, passage in chosen
+    def suggest(
+        self,
+        wanted: list[Interest],
+        limit: int = 5,
+        among: set[str] | None = None,
+        said: str = "",
+        kind: str = "career",
+    ) -> list[Suggestion]:
+        """The careers (or courses; of those ``among``, if given) whose own sentences best show the ``wanted``
+        interests (BM25 of the interests' words over each one's sentences, its three best summed), those
+        showing more of the interests first, then those whose sentences share more of the visitor's own words
+        (``said``: "make apps and websites *easy to use*"). One none of whose sentences shows an interest asked
+        is never suggested for it, nor one whose sentences show it less than ``PASSING`` as much as the best's
+        (a passing "may travel to meet clients" is not a career in travel)."""
+        key = ("interests", kind, *sorted(i.name for i in wanted))
+        ranked = [
+            r
+            for r in self._remembered(key, lambda: self._by_interests(wanted, kind))
+            if among is None or r.name in among
         ]
+        most = ranked[0].shown_count if ranked else 0
+        ranked = [r for r in ranked if r.shown_count == most]
+        best = max((r.score for r in ranked), default=0.0)
+        ranked = [r for r in ranked if r.score >= best * PASSING]
+        extra = self._scores(
+            set(terms(said)) - GENERIC_WORDS - set(terms(" ".join(w for i in wanted for w in i.shown))), kind
+        )
+        scored = {r.name: _added(r.passages, extra.get(r.name, {})) for r in ranked}
+        chosen = sorted(ranked, key=lambda r: (-_best_three(scored[r.name]), r.name))[:limit]
+        best_passage = {r.name: max(scored[r.name], key=scored[r.name].get) for r in chosen}
+        reasons = {row.id: row for row in self._all(select(Passage).where(Passage.id.in_(best_passage.values())))}
+        return [
+            self.suggestion(r.name, r.shown, Text(r.name, reasons[best_passage[r.name]].sentence,
+                                                  self._cite(reasons[best_passage[r.name]])), kind)
+            for r in chosen
+        ]  # fmt: skip
 
-    def _by_interests(self, wanted: list[Interest]) -> list[tuple[int, float, str, tuple[str, ...], int]]:
-        """Every career showing some of the interests: (how many it shows, its score, its name, which, its
-        best passage), best first. A career shows an interest when its words for it score at least
-        ``PASSING`` of the best career's for that interest."""
-        words = {interest.name: set(terms(" ".join(interest.shown))) for interest in wanted}
-        query = set().union(*words.values()) if words else set()
+    def _scores(self, query: set[str], kind: str) -> dict[str, dict[int, float]]:
+        """Each subject's passages' BM25 scores for the words of ``query``: subject -> passage -> score."""
+        found: dict[str, dict[int, float]] = defaultdict(lambda: defaultdict(float))
         if not query:
-            return []
+            return found
         idf, avg = self.weights(query)
         statement = (
             select(Subject.name, Posting.passage_id, Posting.term, Posting.count, Passage.length)
             .join(Passage, Passage.id == Posting.passage_id)
             .join(Subject, Subject.id == Passage.subject_id)
-            .where(Posting.term.in_(sorted(query)), Subject.kind == "career")
+            .where(Posting.term.in_(sorted(query)), Subject.kind == kind)
         )
-        found: dict[str, dict[int, float]] = defaultdict(lambda: defaultdict(float))
-        by_interest: dict[tuple[str, str], dict[int, float]] = defaultdict(lambda: defaultdict(float))
         with self._session() as session:
-            for career, passage_id, term, count, length in session.execute(statement):
-                if patterns.is_group_name(career):
-                    continue
-                score = _bm25(idf[term], count, length, avg)
-                found[career][passage_id] += score
-                for name in (name for name, its in words.items() if term in its):
-                    by_interest[(career, name)][passage_id] += score
-        scores = {key: _best_three(passages) for key, passages in by_interest.items()}
-        top = {name: max((v for (_, n), v in scores.items() if n == name), default=0.0) for name in words}
-        ranked = []
-        for career, passages in found.items():
-            shown = tuple(name for name in words if scores.get((career, name), 0.0) >= top[name] * PASSING > 0)
-            if shown:
-                ranked.append((len(shown), _best_three(passages), career, shown, max(passages, key=passages.get)))
-        ranked.sort(key=lambda r: (-r[0], -r[1], r[2]))
-        return ranked
+            for name, passage_id, term, count, length in session.execute(statement):
+                if not patterns.is_group_name(name):
+                    found[name][passage_id] += _bm25(idf[term], count, length, avg)
+        return found
+
+    def _by_interests(self, wanted: list[Interest], kind: str) -> list[Showing]:
+        """Every career (or course) showing some of the interests, those showing more first. One shows an
+        interest when its words for it score at least ``PASSING`` of the best one's for that interest."""
+        words = {interest.name: set(terms(" ".join(interest.shown))) for interest in wanted}
+        found = {name: self._scores(its, kind) for name, its in words.items()}
+        top = {name: max(map(_best_three, scored.values()), default=0.0) for name, scored in found.items()}
+        showing: dict[str, Showing] = {}
+        for interest, scored in found.items():
+            for name, passages in scored.items():
+                if _best_three(passages) >= top[interest] * PASSING > 0:
+                    one = showing.setdefault(name, Showing(name))
+                    one.shown += (interest,)
+                    for passage, score in passages.items():
+                        one.passages[passage] = one.passages.get(passage, 0.0) + score
+        return sorted(showing.values(), key=lambda r: (-r.shown_count, -r.score, r.name))
 
     def suggestion(
         self, subject: str, interests: tuple[str, ...], reason: Text | None, kind: str = "career"

@@ -225,6 +225,23 @@ class ParsedDocument:
             return ("provider", self.provider)
         return None
 
+    def sentence_subjects(self, section: Section) -> list[tuple[str, tuple[str, str] | None]]:
+        """Each sentence of a section with what it is about: the section's subject when its heading names
+        one; else the first career the sentence names, as English puts a sentence's subject first (a news
+        article's "Most electricians and plumbers learn the trade through an apprenticeship"), or, naming
+        none, the one its paragraph was last about ("... adding to the demand"); else the document's
+        (``section_subject``)."""
+        own = self.section_subject(section, fallback=False)
+        document = own or self.section_subject(section)
+        found = []
+        for paragraph in section.paragraphs:
+            about = None
+            for sentence in paragraph.sentences:
+                named = self.careers_in(sentence)
+                about = own or (("career", named[0][1]) if named else about)
+                found.append((sentence, about or document))
+        return found
+
     def section_aspects(self, section: Section, kind: str) -> list[aspects.Aspect]:
         """The aspects a section's heading (or, failing that, the nearest enclosing heading) is about."""
         for heading in (section.heading, *reversed(section.path)):

@@ -130,3 +130,15 @@ def test_courses_listed_are_compared_in_a_table_and_beginners_get_courses_that_a
     cheap = ask("action_suggest_careers", "online courses under $1,000")
     table = ask("action_answer_compare", "compare the two", slots={"shortlist": cheap.slots["shortlist"]})
     assert "Intro to Python" in table.text and "$650" in table.text and "6 weeks" in table.text
+
+
+def test_a_liking_of_a_field_gets_careers_that_show_it_and_the_courses_that_fit(ask) -> None:
+    liked = ask("action_answer_related", "I'm into cybersecurity, I'd love a job stopping hackers",
+                {"career": ["cybersecurity"]})  # fmt: skip
+    assert liked.text.startswith("Careers in my documents that fit computers and technology and keeping people safe:")
+    first = liked.text.splitlines()[1]
+    assert "Security" in first and "Developer" not in first
+    healthcare = ask("action_suggest_careers", "I want to work in healthcare but I can only train for a few months")
+    assert "Courses in my documents that fit: Certified Nursing Assistant (CNA) Training ($1,450; 5 weeks)" in (
+        healthcare.text
+    )

@@ -161,6 +161,26 @@ def test_interests_and_needs_combine(kb) -> None:
     assert [p.career for p in found.picks] == ["Registered Nurse"]
 
 
+def test_careers_fitting_the_interest_but_silent_on_a_need_are_counted_and_no_others(kb) -> None:
+    said = "I like fixing things with my hands and need at least $55,000"
+    found = guide.shortlist(kb, interests_in(said), needs_in(said))
+    assert [p.career for p in found.picks] == ["Plumber"]
+    assert "Registered Nurse" not in found.unsaid and "Forest Ranger" not in found.unsaid
+
+
+def test_courses_beside_a_shortlist_prepare_for_its_careers_and_fit_the_time_of_study(kb) -> None:
+    said = "I like working with my hands but can study for at most 6 months"
+    (timed,) = needs.for_courses(needs_in(said))
+    assert timed.rule == "length" and timed.most == pytest.approx(6 * 4.35)
+    found = guide.shortlist(kb, interests_in(said), needs_in(said))
+    courses = guide.courses_on_the_way(kb, interests_in(said), needs_in(said), [p.career for p in found.picks])
+    assert [c.course for c in courses] == ["Plumbing Apprenticeship Prep", "Intro to Pipes"]
+    assert courses[0].price.number == 2400 and courses[0].length.value == "12 weeks"
+    shorter = guide.courses_on_the_way(kb, [], needs_in("I can study for at most a month"), [])
+    assert [c.course for c in shorter] == ["Intro to Pipes"]  # the cheapest within the time, with no interest
+    assert guide.courses_on_the_way(kb, [], needs_in("careers paying at least $50,000"), []) == []
+
+
 def test_growth_faster_than_average_is_what_a_document_says_of_the_average(kb) -> None:
     found = guide.shortlist(kb, [], needs_in("careers growing faster than average"))
     assert [p.career for p in found.picks] == ["Plumber"]  # nurses grow "about as fast as the average"

@@ -69,6 +69,23 @@ def test_careers_named_only_in_sentences_each_get_their_own_figures() -> None:
     assert ("Chemical Engineer", "$53,450") not in found
 
 
+def test_a_sentence_in_a_section_about_no_one_is_about_the_first_career_it_names_or_the_one_before() -> None:
+    """From a news article on the trades: its paragraphs name the occupation first, then go on without it."""
+    page = (
+        "Wanted: Skilled Trades\n\nBy a staff writer\n\nElectricians are in the strongest position. New data centers "
+        "and solar installations are adding to the demand. Electricians earned a median annual wage of $62,350.\n\n"
+        "Plumbers earned a median of $62,970 a year.\n\nMost electricians and plumbers learn the trade through "
+        "an apprenticeship. Welders earned a median of $51,000 a year.\n\nThe shortage will not ease soon.\n"
+    )
+    about = {sentence: subject for _, sentence, subject in builder.extract("trades.txt", page).passages}
+    assert about["Electricians are in the strongest position."] == ("career", "Electrician")
+    assert about["New data centers and solar installations are adding to the demand."] == ("career", "Electrician")
+    both = "Most electricians and plumbers learn the trade through an apprenticeship."
+    assert about[both] == ("career", "Electrician")
+    assert about["Welders earned a median of $51,000 a year."] == ("career", "Welder")
+    assert about["The shortage will not ease soon."] is None
+
+
 def test_a_title_naming_one_occupation_among_other_words_makes_the_page_about_it() -> None:
     extracted = builder.extract("starting-pay.txt", BLOG)
     assert extracted.main_career == "Flight Attendant"

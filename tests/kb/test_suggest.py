@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from kb import interests
 from kb.interests import INTERESTS, interests_in
 from kb.query import KnowledgeBase
 from tests.conftest import build_kb
@@ -32,6 +33,14 @@ Accountants prepare financial statements and check calculations for accuracy.
 Delivery Drivers
 Delivery drivers drive a truck over set routes all day, and travel from stop to stop delivering goods.
 """
+TECH = """Computer Careers
+
+Network Administrators
+Network administrators keep an organization's computer networks and software running.
+
+Web Designers
+Web designers plan how websites and apps look on a computer, and make them easy to use.
+"""
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +48,9 @@ def kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
     source = tmp_path_factory.mktemp("sources")
     (source / "care.txt").write_text(CARE, encoding="utf-8")
     (source / "outdoors.txt").write_text(OUTDOORS, encoding="utf-8")
-    return KnowledgeBase(build_kb(tmp_path_factory.mktemp("kb"), source / "care.txt", source / "outdoors.txt"))
+    (source / "tech.txt").write_text(TECH, encoding="utf-8")
+    paths = [source / name for name in ("care.txt", "outdoors.txt", "tech.txt")]
+    return KnowledgeBase(build_kb(tmp_path_factory.mktemp("kb"), *paths))
 
 
 def test_visitors_words_name_their_interests() -> None:
@@ -72,3 +83,18 @@ def test_an_interest_no_document_supports_yields_no_career(kb: KnowledgeBase) ->
     creative = [i for i in INTERESTS if i.name == "creative work"]
     assert kb.suggest(creative) == []
     assert kb.suggest([]) == []
+
+
+def test_the_visitors_own_words_rank_the_careers_that_show_their_interest(kb: KnowledgeBase) -> None:
+    said = "I like figuring out how to make apps easy to use. Is there a career in that?"
+    computers = interests_in(said)
+    assert {s.career for s in kb.suggest(computers)} >= {"Web Designer", "Network Administrator"}
+    (first, *_) = kb.suggest(computers, said=interests.own_words(said))
+    assert first.career == "Web Designer" and "easy to use" in first.reason.text
+
+
+def test_a_liking_of_a_field_is_not_a_job_named() -> None:
+    assert interests.likes_a_field("I'm into cybersecurity, I'd love a job stopping hackers", ["cybersecurity"])
+    assert not interests.likes_a_field("I love nursing, what do nurses earn?", ["nurses"])
+    assert not interests.likes_a_field("I love nursing, how do I become an RN?", ["RN"])
+    assert not interests.likes_a_field("what is cybersecurity?", ["cybersecurity"])
